@@ -1,0 +1,39 @@
+package org.softmaxzoo.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.softmaxzoo.train.TrainingBenchmark;
+import org.tensorflow.TensorFlow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time training steps of the default network on random data; the last line is images/s.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--batch", defaultValue = "64", description = "Batch size. Default: ${DEFAULT-VALUE}")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "100", description = "Timed steps per repeat. Default: ${DEFAULT-VALUE}")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "20", description = "Untimed steps first. Default: ${DEFAULT-VALUE}")
+    int warmup;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "Timed repeats; the median is reported. Default: ${DEFAULT-VALUE}")
+    int repeats;
+
+    @Option(names = "--head", defaultValue = "softmax", description = "Head spec. Default: ${DEFAULT-VALUE}")
+    String head;
+
+    @Override
+    public Integer call() {
+        System.out.printf("TensorFlow %s, %d CPU cores visible to Java, head %s, batch %d, %d warm-up + %d x %d steps%n",
+                TensorFlow.version(), Runtime.getRuntime().availableProcessors(), head, batch, warmup, repeats, steps);
+        TrainingBenchmark.Result r = TrainingBenchmark.run(head, 2, batch, warmup, steps, repeats);
+        for (int i = 0; i < r.imagesPerSecond().length; i++) {
+            System.out.printf(Locale.ROOT, "repeat %d: %.1f images/s%n", i + 1, r.imagesPerSecond()[i]);
+        }
+        System.out.printf(Locale.ROOT, "train images/s (batch %d, median of %d): %.1f%n", batch, repeats, r.median());
+        return 0;
+    }
+}

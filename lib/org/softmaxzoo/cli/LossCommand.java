@@ -1,0 +1,47 @@
+package org.softmaxzoo.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.softmaxzoo.heads.HeadEvaluator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "loss", mixinStandardHelpOptions = true,
+        description = "Evaluate a head on given tensors and print {\"loss\": mean cross-entropy, \"logits\": [[...]]}.")
+final class LossCommand implements Callable<Integer> {
+    @Option(names = "--head", required = true, description = "Head spec, e.g. normface(s=10)")
+    String head;
+
+    @Option(names = "--features", required = true, description = "N x d CSV, no header")
+    Path features;
+
+    @Option(names = "--weights", required = true, description = "d x C CSV, no header (one column per class)")
+    Path weights;
+
+    @Option(names = "--labels", required = true, description = "N labels in 0..C-1")
+    Path labels;
+
+    @Option(names = "--bias", description = "C values (heads with a bias; default zeros)")
+    Path bias;
+
+    @Override
+    public Integer call() {
+        HeadEvaluator.Evaluation e = HeadEvaluator.evaluate(head, CsvMatrix.read(features), CsvMatrix.read(weights),
+                CsvMatrix.readLabels(labels), bias == null ? null : CsvMatrix.readVector(bias));
+        StringBuilder sb = new StringBuilder("{\"loss\": ").append(json(e.loss())).append(", \"logits\": [");
+        for (int i = 0; i < e.lossLogits().length; i++) {
+            sb.append(i == 0 ? "[" : ", [");
+            for (int j = 0; j < e.lossLogits()[i].length; j++) {
+                sb.append(j == 0 ? "" : ", ").append(json(e.lossLogits()[i][j]));
+            }
+            sb.append(']');
+        }
+        System.out.println(sb.append("]}"));
+        return 0;
+    }
+
+    private static String json(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.9g", v) : "\"" + v + "\"";
+    }
+}

@@ -1,0 +1,141 @@
+package org.softmaxzoo.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.softmaxzoo.data.DataRoot;
+import org.softmaxzoo.data.DatasetKind;
+import org.softmaxzoo.data.Datasets;
+import org.softmaxzoo.plot.RunFigures;
+import org.softmaxzoo.train.EpochRecord;
+import org.softmaxzoo.train.ExperimentName;
+import org.softmaxzoo.train.RunResult;
+import org.softmaxzoo.train.TrainConfig;
+import org.softmaxzoo.train.Trainer;
+import org.softmaxzoo.train.TrainingGraph;
+import org.tensorflow.TensorFlow;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the reference network with a loss head; resumes a run cut off mid-way.")
+final class TrainCommand implements Callable<Integer> {
+
+    static final class What {
+        @Option(names = "--experiment", required = true,
+                description = "Reference experiment name, e.g. mnist.softmax.weight_decay1e-3.feature2.normface.scale10")
+        String experiment;
+
+        @ArgGroup(exclusive = false)
+        Custom custom;
+    }
+
+    static final class Custom {
+        @Option(names = "--dataset", required = true, description = "mnist or fashion_mnist")
+        String dataset;
+
+        @Option(names = "--head", defaultValue = "softmax", description = "Head spec, e.g. normface(s=10). Default: ${DEFAULT-VALUE}")
+        String head;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
+
+    @Option(names = "--epochs", description = "Epochs (default 40, the reference protocol)")
+    Integer epochs;
+
+    @Option(names = "--limit", description = "Train on the first N training images only")
+    Integer limit;
+
+    @Option(names = "--feature-dim", description = "Feature dimension d (default 2)")
+    Integer featureDim;
+
+    @Option(names = "--seed", description = "Random seed (default 1)")
+    Long seed;
+
+    @Option(names = "--out", defaultValue = "figures/runs", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")
+    Path out;
+
+    @Option(names = "--figures", defaultValue = "figures", description = "Where the petal figure goes. Default: ${DEFAULT-VALUE}")
+    Path figures;
+
+    @Option(names = "--data", description = "Data root (default: $SOFTMAX_ZOO_DATA, else ~/.cache/softmax-zoo/data)")
+    Path data;
+
+    @Override
+    public Integer call() {
+        TrainConfig config = config();
+        Datasets.Split split = new Datasets(DataRoot.resolve(data)).load(config.dataset());
+        Path runDir = out.resolve(config.name());
+        System.out.printf("run %s: %s, head %s, d=%d, %d epochs, batch %d, lr %g, weight decay %g, seed %d%s%n",
+                config.name(), config.dataset().experimentName(), config.head(), config.featureDim(), config.epochs(),
+                config.batchSize(), config.learningRate(), config.weightDecay(), config.seed(),
+                config.trainLimit() > 0 ? ", first " + config.trainLimit() + " training images" : "");
+        RunResult result = Trainer.run(config, split, runDir, new ConsoleProgress());
+        System.out.printf(Locale.ROOT, "best test accuracy %.4f at epoch %d of %d; worklog %s%n", result.bestAccuracy(),
+                result.bestEpoch(), result.last().epoch(), runDir.resolve("worklog.csv"));
+        if (config.featureDim() == 2) {
+            try (TrainingGraph g = Trainer.load(config, split.test(), runDir)) {
+                System.out.println("petal figure " + RunFigures.petal(g, split.test(), result, figures));
+            }
+        }
+        return 0;
+    }
+
+    private TrainConfig config() {
+        TrainConfig c = what.experiment != null ? ExperimentName.parse(what.experiment)
+                : TrainConfig.of(DatasetKind.parse(what.custom.dataset), what.custom.head);
+        if (epochs != null) {
+            c = c.withEpochs(epochs);
+        }
+        if (featureDim != null) {
+            c = c.withFeatureDim(featureDim);
+        }
+        if (limit != null) {
+            c = c.withTrainLimit(limit);
+        }
+        if (seed != null) {
+            c = c.withSeed(seed);
+        }
+        return c;
+    }
+
+    /** Per-epoch lines always; a progress bar over the steps when a terminal is attached. */
+    private static final class ConsoleProgress implements Trainer.Listener {
+        private final boolean interactive = System.console() != null;
+        private ProgressBar bar;
+
+        @Override
+        public void started(TrainConfig config, int fromEpoch, List<String> devices) {
+            System.out.printf("TensorFlow %s; graph placed on %s; %s at epoch %d%n", TensorFlow.version(),
+                    devices.isEmpty() ? "(unknown devices)" : String.join(", ", devices),
+                    fromEpoch > 1 ? "resuming" : "starting", fromEpoch);
+        }
+
+        @Override
+        public void step(int epoch, int step, int steps) {
+            if (!interactive) {
+                return;
+            }
+            if (bar == null) {
+                bar = new ProgressBar("epoch " + epoch, steps);
+            }
+            bar.stepTo(step);
+            if (step == steps) {
+                bar.close();
+                bar = null;
+            }
+        }
+
+        @Override
+        public void epochDone(TrainConfig config, EpochRecord r) {
+            System.out.printf(Locale.ROOT,
+                    "epoch %2d/%d  train loss %.4f  train acc %.4f  test acc %.4f  (best %.4f @ %d)  %.1f s  %.0f img/s%n",
+                    r.epoch(), config.epochs(), r.trainLoss(), r.trainAccuracy(), r.testAccuracy(), r.bestAccuracy(),
+                    r.bestEpoch(), r.seconds(), r.imagesPerSecond());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.softmaxzoo.data;
+
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+
+/**
+ * Labelled grey-scale images held in memory: pixels scaled to [0, 1], row-major, one image after
+ * another ({@code size * height * width} floats).
+ */
+public record ImageSet(float[] pixels, int[] labels, int height, int width, int numClasses) {
+
+    public ImageSet {
+        if (pixels.length != (long) labels.length * height * width) {
+            throw new IllegalArgumentException("pixels do not match " + labels.length + " images of " + height + "x" + width);
+        }
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    public int imageSize() {
+        return height * width;
+    }
+
+    /** The first {@code n} images (all of them if {@code n} is at least the size). */
+    public ImageSet limit(int n) {
+        if (n >= size()) {
+            return this;
+        }
+        return new ImageSet(Arrays.copyOf(pixels, n * imageSize()), Arrays.copyOf(labels, n), height, width, numClasses);
+    }
+
+    /** The images whose label passes the test, in their original order. */
+    public ImageSet filterLabels(IntPredicate keep) {
+        int[] chosen = java.util.stream.IntStream.range(0, size()).filter(i -> keep.test(labels[i])).toArray();
+        float[] px = new float[chosen.length * imageSize()];
+        int[] lb = new int[chosen.length];
+        for (int k = 0; k < chosen.length; k++) {
+            System.arraycopy(pixels, chosen[k] * imageSize(), px, k * imageSize(), imageSize());
+            lb[k] = labels[chosen[k]];
+        }
+        return new ImageSet(px, lb, height, width, numClasses);
+    }
+
+    /** Number of images of each class. */
+    public int[] classCounts() {
+        int[] counts = new int[numClasses];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        return counts;
+    }
+}

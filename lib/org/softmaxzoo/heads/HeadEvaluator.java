@@ -1,0 +1,104 @@
+package org.softmaxzoo.heads;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.softmaxzoo.graph.FedParameters;
+import org.softmaxzoo.graph.FloatTensors;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Evaluates a head on given tensors, outside any model: features (n x d), class weights (d x C),
+ * labels and optionally a bias. Used by the {@code loss} command to compare the mathematics with
+ * other implementations, and by the tests (including gradients with respect to features and weights).
+ */
+public final class HeadEvaluator {
+
+    /** The mean loss, the logits the cross-entropy saw (n x C), and, if asked, gradients of the loss. */
+    public record Evaluation(double loss, float[][] lossLogits, float[] featureGradient, float[] weightGradient) {
+    }
+
+    private HeadEvaluator() {
+    }
+
+    public static Evaluation evaluate(String spec, float[][] features, float[][] weights, int[] labels, float[] bias) {
+        return evaluate(Heads.create(spec), features, weights, labels, bias, false);
+    }
+
+    /**
+     * @param bias C values, or null for the head's own start (zeros where a bias exists)
+     * @param withGradients also compute d loss / d features (n x d) and d loss / d W (d x C)
+     */
+    public static Evaluation evaluate(LossHead head, float[][] features, float[][] weights, int[] labels, float[] bias,
+                                      boolean withGradients) {
+        int n = features.length;
+        int d = weights.length;
+        int c = weights[0].length;
+        check(labels.length == n, "labels: " + labels.length + " values for " + n + " feature rows");
+        for (float[] row : features) {
+            check(row.length == d, "features have " + row.length + " columns but weights have " + d + " rows");
+        }
+        for (int label : labels) {
+            check(label >= 0 && label < c, "label " + label + " is outside 0.." + (c - 1));
+        }
+        check(bias == null || bias.length == c, "bias has " + (bias == null ? 0 : bias.length) + " values, expected " + c);
+        try (Graph g = new Graph(); Session s = new Session(g)) {
+            Ops tf = Ops.create(g);
+            Map<String, float[]> given = new HashMap<>();
+            given.put(LossHead.WEIGHT, flatten(weights));
+            given.put(LossHead.BIAS, bias != null ? bias : new float[c]);
+            FedParameters params = new FedParameters(tf, given);
+            Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(n, d)));
+            Operand<TInt32> y = tf.constant(labels);
+            Operand<TFloat32> oneHot = tf.oneHot(y, tf.constant(c), tf.constant(1f), tf.constant(0f));
+            HeadOutput out = head.build(tf, new HeadInput(x, y, oneHot, c, d), params);
+            List<Operand<?>> wrt = List.of(x, params.operand(LossHead.WEIGHT));
+            var grads = withGradients ? tf.gradients(out.loss(), wrt) : null;
+            Session.Runner runner = s.runner();
+            List<Tensor> fed = new ArrayList<>(params.feed(runner));
+            TFloat32 xt = FloatTensors.of(Shape.of(n, d), flatten(features));
+            fed.add(xt);
+            runner.feed(x, xt).fetch(out.loss()).fetch(out.lossLogits());
+            if (grads != null) {
+                runner.fetch(grads.dy(0)).fetch(grads.dy(1));
+            }
+            try (Result r = runner.run()) {
+                float[] logits = FloatTensors.read(r.get(1));
+                float[][] rows = new float[n][];
+                for (int i = 0; i < n; i++) {
+                    rows[i] = java.util.Arrays.copyOfRange(logits, i * c, (i + 1) * c);
+                }
+                return new Evaluation(FloatTensors.scalar(r.get(0)), rows,
+                        grads != null ? FloatTensors.read(r.get(2)) : null, grads != null ? FloatTensors.read(r.get(3)) : null);
+            } finally {
+                fed.forEach(Tensor::close);
+            }
+        }
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    static float[] flatten(float[][] m) {
+        int cols = m[0].length;
+        float[] out = new float[m.length * cols];
+        for (int i = 0; i < m.length; i++) {
+            check(m[i].length == cols, "row " + (i + 1) + " has " + m[i].length + " values, expected " + cols);
+            System.arraycopy(m[i], 0, out, i * cols, cols);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,77 @@
+package org.softmaxzoo.model;
+
+import java.util.Arrays;
+import java.util.List;
+import org.softmaxzoo.graph.Initializer;
+import org.softmaxzoo.graph.Parameters;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The reference experiments' network: three blocks of [conv 3x3 SAME with bias, ReLU, max-pool 2x2
+ * stride 2 SAME] with 32, 64 and 128 channels (28 -> 14 -> 7 -> 4), flattened to 4*4*128 = 2048, then a
+ * dense layer (with bias) to the d-dimensional feature. Parameters start as PyTorch's defaults,
+ * U(-1/sqrt(fan_in), 1/sqrt(fan_in)).
+ */
+public final class ReferenceCnn implements FeatureExtractor {
+    public static final int[] CHANNELS = {32, 64, 128};
+    private static final int KERNEL = 3;
+
+    private final int featureDim;
+    private final int inputSide;
+
+    public ReferenceCnn(int featureDim) {
+        this(featureDim, 28);
+    }
+
+    public ReferenceCnn(int featureDim, int inputSide) {
+        if (featureDim < 1) {
+            throw new IllegalArgumentException("feature dimension must be at least 1, got " + featureDim);
+        }
+        this.featureDim = featureDim;
+        this.inputSide = inputSide;
+    }
+
+    @Override
+    public int featureDim() {
+        return featureDim;
+    }
+
+    /** Side of the last feature map: each SAME pool halves it, rounding up. */
+    public int finalSide() {
+        int side = inputSide;
+        for (int ignored : CHANNELS) {
+            side = (side + 1) / 2;
+        }
+        return side;
+    }
+
+    @Override
+    public Operand<TFloat32> features(Ops tf, Operand<TFloat32> images, Parameters params) {
+        Operand<TFloat32> x = images;
+        int in = 1;
+        for (int block = 0; block < CHANNELS.length; block++) {
+            int out = CHANNELS[block];
+            long fanIn = (long) KERNEL * KERNEL * in;
+            Operand<TFloat32> kernel = params.trainable("cnn/conv" + (block + 1) + "/weight",
+                    Shape.of(KERNEL, KERNEL, in, out), Initializer.fanIn(fanIn));
+            Operand<TFloat32> bias = params.trainable("cnn/conv" + (block + 1) + "/bias", Shape.of(out), Initializer.fanIn(fanIn));
+            x = tf.nn.conv2d(x, kernel, List.of(1L, 1L, 1L, 1L), "SAME");
+            x = tf.nn.relu(tf.nn.biasAdd(x, bias));
+            x = tf.nn.maxPool(x, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}), "SAME");
+            in = out;
+        }
+        int flat = finalSide() * finalSide() * in;
+        x = tf.reshape(x, tf.constant(new int[] {-1, flat}));
+        Operand<TFloat32> w = params.trainable("cnn/fc/weight", Shape.of(flat, featureDim), Initializer.fanIn(flat));
+        Operand<TFloat32> b = params.trainable("cnn/fc/bias", Shape.of(featureDim), Initializer.fanIn(flat));
+        return tf.math.add(tf.linalg.matMul(x, w), b);
+    }
+
+    @Override
+    public String toString() {
+        return "ReferenceCnn(channels=" + Arrays.toString(CHANNELS) + ", feature=" + featureDim + ")";
+    }
+}

@@ -1,0 +1,51 @@
+package org.softmaxzoo.plot;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/** Lays charts side by side and writes PNGs. */
+public final class Figures {
+    private Figures() {
+    }
+
+    public static BufferedImage image(Chart<?, ?> chart) {
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** The charts' images in one row, on a white background. */
+    public static BufferedImage row(List<? extends Chart<?, ?>> charts) {
+        List<BufferedImage> images = charts.stream().map(Figures::image).toList();
+        int width = images.stream().mapToInt(BufferedImage::getWidth).sum();
+        int height = images.stream().mapToInt(BufferedImage::getHeight).max().orElse(1);
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        int x = 0;
+        for (BufferedImage img : images) {
+            g.drawImage(img, x, 0, null);
+            x += img.getWidth();
+        }
+        g.dispose();
+        return out;
+    }
+
+    public static Path writePng(BufferedImage image, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            ImageIO.write(image, "png", file.toFile());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write figure " + file, e);
+        }
+    }
+}

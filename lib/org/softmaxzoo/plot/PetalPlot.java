@@ -1,0 +1,102 @@
+package org.softmaxzoo.plot;
+
+import java.awt.BasicStroke;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The "petal" figure: 2-d features coloured by class with each class weight W_j drawn as a ray from
+ * the origin (scaled by a stated factor so it is visible next to the features), and beside it the
+ * same features and weights after L2 normalization (points on the unit circle, unit rays).
+ */
+public final class PetalPlot {
+    private static final int SIZE = 640;
+
+    private PetalPlot() {
+    }
+
+    /**
+     * @param features n x 2, row-major
+     * @param weights  2 x C, row-major (one column per class)
+     * @param title    what the figure shows, including the run (data set, head, epochs)
+     */
+    public static BufferedImage render(float[] features, int[] labels, float[] weights, int numClasses, String title) {
+        if (features.length != labels.length * 2 || weights.length != 2 * numClasses) {
+            throw new IllegalArgumentException("petal plot needs 2-d features and a 2 x C weight matrix");
+        }
+        double maxFeature = 0;
+        for (int i = 0; i < labels.length; i++) {
+            maxFeature = Math.max(maxFeature, Math.hypot(features[2 * i], features[2 * i + 1]));
+        }
+        double maxWeight = 0;
+        for (int c = 0; c < numClasses; c++) {
+            maxWeight = Math.max(maxWeight, Math.hypot(weights[c], weights[numClasses + c]));
+        }
+        // Rays drawn so the longest reaches 90% of the farthest feature.
+        double rayScale = maxWeight > 0 ? 0.9 * maxFeature / maxWeight : 1;
+        XYChart raw = chart(title + " — raw features", String.format(Locale.ROOT,
+                "feature 1   (rays: W_j x %.3g)", rayScale));
+        XYChart unit = chart(title + " — L2-normalized", "feature 1 / ||x||   (rays: W_j / ||W_j||)");
+        addPoints(raw, features, labels, numClasses, false);
+        addPoints(unit, features, labels, numClasses, true);
+        addRays(raw, weights, numClasses, rayScale, false);
+        addRays(unit, weights, numClasses, 1, true);
+        return Figures.row(List.of(raw, unit));
+    }
+
+    private static XYChart chart(String title, String xTitle) {
+        XYChart chart = new XYChartBuilder().width(SIZE).height(SIZE).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(xTitle.startsWith("feature 1 /") ? "feature 2 / ||x||" : "feature 2").build();
+        Styler s = chart.getStyler();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(3);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        s.setChartTitleFont(s.getChartTitleFont().deriveFont(13f));
+        return chart;
+    }
+
+    private static void addPoints(XYChart chart, float[] f, int[] labels, int numClasses, boolean normalize) {
+        for (int c = 0; c < numClasses; c++) {
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] != c) {
+                    continue;
+                }
+                double x = f[2 * i];
+                double y = f[2 * i + 1];
+                double norm = normalize ? Math.max(Math.hypot(x, y), 1e-12) : 1;
+                xs.add(x / norm);
+                ys.add(y / norm);
+            }
+            if (xs.isEmpty()) {
+                continue;
+            }
+            XYSeries s = chart.addSeries("class " + c, xs, ys);
+            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setMarkerColor(Palette.translucent(Palette.classColor(c), 90));
+        }
+    }
+
+    private static void addRays(XYChart chart, float[] w, int numClasses, double scale, boolean normalize) {
+        for (int c = 0; c < numClasses; c++) {
+            double x = w[c];
+            double y = w[numClasses + c];
+            double norm = normalize ? Math.max(Math.hypot(x, y), 1e-12) : 1;
+            XYSeries s = chart.addSeries("W_" + c, new double[] {0, scale * x / norm}, new double[] {0, scale * y / norm});
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(Palette.classColor(c).darker());
+            s.setLineStyle(new BasicStroke(2.5f));
+            s.setShowInLegend(false);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.softmaxzoo.plot;
+
+import java.nio.file.Path;
+import org.softmaxzoo.data.ImageSet;
+import org.softmaxzoo.heads.LossHead;
+import org.softmaxzoo.train.RunResult;
+import org.softmaxzoo.train.TrainingGraph;
+
+/** Figures of a trained run, named after the run: data set, head and epochs are in the file name and title. */
+public final class RunFigures {
+    private RunFigures() {
+    }
+
+    /** The petal figure of a 2-d run on the test set, written as {@code petal-<run>-e<epochs>.png}. */
+    public static Path petal(TrainingGraph graph, ImageSet test, RunResult run, Path figuresDir) {
+        if (run.config().featureDim() != 2) {
+            throw new IllegalArgumentException("the petal figure needs 2-d features; " + run.config().name() + " has "
+                    + run.config().featureDim());
+        }
+        int epoch = run.last().epoch();
+        String title = String.format(java.util.Locale.ROOT, "%s, head %s, epoch %d, test acc %.4f",
+                run.config().dataset().experimentName(), run.config().head(), epoch, run.last().testAccuracy());
+        var image = PetalPlot.render(graph.features(test), test.labels(), graph.value(LossHead.WEIGHT), test.numClasses(), title);
+        return Figures.writePng(image, figuresDir.resolve("petal-" + run.config().name() + "-e" + epoch + ".png"));
+    }
+}

@@ -1,0 +1,65 @@
+package org.softmaxzoo.train;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.softmaxzoo.data.DatasetKind;
+import org.softmaxzoo.heads.SpecException;
+
+/**
+ * Parses experiment names in the reference tables' style,
+ * {@code <mnist|fashion_mnist>.softmax.weight_decay<wd>.feature<d>[.<head suffix>]}, into a
+ * configuration with the reference protocol's defaults. The suffix names the head, e.g.
+ * {@code normface.scale10} is {@code normface(s=10)}; no suffix is plain softmax with bias.
+ */
+public final class ExperimentName {
+    private static final String NUM = "([0-9]+(?:\\.[0-9]+)?(?:e-?[0-9]+)?)";
+    private static final Pattern NAME = Pattern.compile(
+            "(mnist|fashion_mnist)\\.softmax\\.weight_decay" + NUM + "\\.feature([0-9]+)(?:\\.(.+))?");
+
+    /** A suffix form and the head spec it stands for ($1, $2 are the numbers it captures). */
+    private record Suffix(Pattern pattern, String spec) {
+        Suffix(String regex, String spec) {
+            this(Pattern.compile(regex), spec);
+        }
+    }
+
+    private static final List<Suffix> SUFFIXES = List.of(
+            new Suffix("normweight", "normweight"),
+            new Suffix("normfeature\\.scale" + NUM, "normfeature(s=$1)"),
+            new Suffix("normface\\.scale" + NUM, "normface(s=$1)"),
+            new Suffix("normface\\.scalelearn", "normface(s=learn)"),
+            new Suffix("amsoftmax\\.scale" + NUM + "\\.margin" + NUM, "cosface(s=$1,m=$2)"),
+            new Suffix("arcface\\.scale" + NUM + "\\.margin" + NUM, "arcface(s=$1,m=$2deg)"),
+            new Suffix("normweight\\.ringloss\\." + NUM, "normweight+ringloss(lambda=$1)"),
+            new Suffix("ringloss\\." + NUM, "softmax+ringloss(lambda=$1)"));
+
+    private ExperimentName() {
+    }
+
+    public static TrainConfig parse(String name) {
+        Matcher m = NAME.matcher(name.trim());
+        if (!m.matches()) {
+            throw new SpecException("cannot parse experiment name '" + name
+                    + "'; expected <mnist|fashion_mnist>.softmax.weight_decay<wd>.feature<d>[.<head>], e.g. "
+                    + "mnist.softmax.weight_decay1e-3.feature2.normface.scale10");
+        }
+        DatasetKind dataset = DatasetKind.parse(m.group(1));
+        float wd = Float.parseFloat(m.group(2));
+        int dim = Integer.parseInt(m.group(3));
+        String head = m.group(4) == null ? "softmax" : headOf(m.group(4), name);
+        return new TrainConfig(name.trim(), dataset, head, dim, TrainConfig.EPOCHS, TrainConfig.BATCH,
+                TrainConfig.LEARNING_RATE, wd, TrainConfig.SEED, 0);
+    }
+
+    static String headOf(String suffix, String name) {
+        for (Suffix s : SUFFIXES) {
+            Matcher m = s.pattern().matcher(suffix);
+            if (m.matches()) {
+                return m.replaceFirst(s.spec());
+            }
+        }
+        throw new SpecException("unknown head suffix '" + suffix + "' in experiment name '" + name + "'; accepted: "
+                + String.join(", ", SUFFIXES.stream().map(s -> s.pattern().pattern().replace(NUM, "<n>").replace("\\.", ".")).toList()));
+    }
+}

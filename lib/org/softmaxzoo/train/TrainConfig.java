@@ -1,0 +1,98 @@
+package org.softmaxzoo.train;
+
+import java.util.Locale;
+import java.util.Properties;
+import org.softmaxzoo.data.DatasetKind;
+import org.softmaxzoo.heads.Heads;
+
+/**
+ * Everything that determines a training run. Defaults follow the reference experiments: batch 64,
+ * Adam lr 1e-3, weight decay 1e-3 (PyTorch Adam semantics), 40 epochs, 2-d features.
+ * {@code trainLimit} 0 means the whole training set.
+ */
+public record TrainConfig(String name, DatasetKind dataset, String head, int featureDim, int epochs, int batchSize,
+                          float learningRate, float weightDecay, long seed, int trainLimit) {
+
+    public static final int EPOCHS = 40;
+    public static final int BATCH = 64;
+    public static final float LEARNING_RATE = 1e-3f;
+    public static final float WEIGHT_DECAY = 1e-3f;
+    public static final int FEATURE_DIM = 2;
+    public static final long SEED = 1;
+
+    public TrainConfig {
+        require(featureDim >= 1, "feature dimension must be >= 1, got " + featureDim);
+        require(epochs >= 1, "epochs must be >= 1, got " + epochs);
+        require(batchSize >= 1, "batch size must be >= 1, got " + batchSize);
+        require(learningRate > 0 && Float.isFinite(learningRate), "learning rate must be > 0, got " + learningRate);
+        require(weightDecay >= 0 && Float.isFinite(weightDecay), "weight decay must be >= 0, got " + weightDecay);
+        require(trainLimit >= 0, "train limit must be >= 0 (0 = all), got " + trainLimit);
+        Heads.create(head); // refuse a bad spec before anything is written
+        if (name == null || name.isBlank()) {
+            name = defaultName(dataset, head, weightDecay, featureDim, trainLimit);
+        }
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** A reference-protocol run of a head on a data set. */
+    public static TrainConfig of(DatasetKind dataset, String head) {
+        return new TrainConfig(null, dataset, head, FEATURE_DIM, EPOCHS, BATCH, LEARNING_RATE, WEIGHT_DECAY, SEED, 0);
+    }
+
+    public TrainConfig withEpochs(int n) {
+        return new TrainConfig(name, dataset, head, featureDim, n, batchSize, learningRate, weightDecay, seed, trainLimit);
+    }
+
+    /** Trains on the first {@code n} images only (0 = all); the name says so with a {@code .limit<n>} suffix. */
+    public TrainConfig withTrainLimit(int n) {
+        return new TrainConfig(renamed(name, featureDim, n), dataset, head, featureDim, epochs, batchSize, learningRate,
+                weightDecay, seed, n);
+    }
+
+    /** Another feature dimension; the name's {@code .feature<d>} part follows. */
+    public TrainConfig withFeatureDim(int d) {
+        return new TrainConfig(renamed(name, d, trainLimit), dataset, head, d, epochs, batchSize, learningRate,
+                weightDecay, seed, trainLimit);
+    }
+
+    public TrainConfig withSeed(long s) {
+        return new TrainConfig(name, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, s, trainLimit);
+    }
+
+    public TrainConfig withName(String n) {
+        return new TrainConfig(n, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, seed, trainLimit);
+    }
+
+    /** Keeps the name's {@code .feature<d>} and {@code .limit<n>} parts in step with the fields. */
+    private static String renamed(String name, int dim, int limit) {
+        String base = name.replaceAll("\\.limit[0-9]+$", "").replaceFirst("\\.feature[0-9]+", ".feature" + dim);
+        return limit > 0 ? base + ".limit" + limit : base;
+    }
+
+    /** A file-system-safe name in the style of the reference experiment names. */
+    static String defaultName(DatasetKind dataset, String head, float weightDecay, int featureDim, int trainLimit) {
+        String h = head.replace("(", "-").replace(")", "").replace("=", "").replace(",", "-").replaceAll("[^A-Za-z0-9._+-]", "_");
+        return dataset.experimentName() + "." + h + ".weight_decay" + String.format(Locale.ROOT, "%.0e", weightDecay).replace("e-0", "e-")
+                + ".feature" + featureDim + (trainLimit > 0 ? ".limit" + trainLimit : "");
+    }
+
+    /** The fields that must match for a run to be resumed (everything but the epoch count). */
+    Properties identity() {
+        Properties p = new Properties();
+        p.setProperty("name", name);
+        p.setProperty("dataset", dataset.experimentName());
+        p.setProperty("head", head);
+        p.setProperty("feature_dim", Integer.toString(featureDim));
+        p.setProperty("batch_size", Integer.toString(batchSize));
+        p.setProperty("learning_rate", Float.toString(learningRate));
+        p.setProperty("weight_decay", Float.toString(weightDecay));
+        p.setProperty("seed", Long.toString(seed));
+        p.setProperty("train_limit", Integer.toString(trainLimit));
+        return p;
+    }
+}

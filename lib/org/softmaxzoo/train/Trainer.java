@@ -1,0 +1,157 @@
+package org.softmaxzoo.train;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+import org.softmaxzoo.data.Datasets;
+import org.softmaxzoo.data.ImageSet;
+import org.softmaxzoo.heads.Heads;
+import org.softmaxzoo.model.ReferenceCnn;
+
+/**
+ * Runs a configuration in its own folder: {@code config.properties}, {@code worklog.csv} (one row per
+ * epoch) and {@code checkpoint.bin} (all variables after the last completed epoch). A run that was
+ * cut off resumes from its checkpoint and produces the same numbers as an uninterrupted one; a
+ * finished run is not trained again.
+ */
+public final class Trainer {
+    public static final String CONFIG_FILE = "config.properties";
+
+    /** Hooks for progress display; all optional. */
+    public interface Listener {
+        default void started(TrainConfig config, int fromEpoch, List<String> devices) {
+        }
+
+        default void step(int epoch, int step, int steps) {
+        }
+
+        default void epochDone(TrainConfig config, EpochRecord record) {
+        }
+    }
+
+    private Trainer() {
+    }
+
+    public static RunResult run(TrainConfig config, Datasets.Split data, Path runDir, Listener listener) {
+        checkOrWriteConfig(config, runDir);
+        Path worklogFile = runDir.resolve(Worklog.FILE);
+        Path checkpointFile = runDir.resolve(Checkpoint.FILE);
+        Checkpoint checkpoint = Files.exists(checkpointFile) ? Checkpoint.read(checkpointFile) : null;
+        int resumedAt = checkpoint == null ? 0 : checkpoint.epoch();
+        // Rows past the checkpoint belong to an epoch whose checkpoint was never written: it is redone.
+        List<EpochRecord> records = new ArrayList<>(
+                Worklog.read(worklogFile).stream().filter(r -> r.epoch() <= resumedAt).toList());
+        int done = resumedAt;
+        if (done >= config.epochs()) {
+            return new RunResult(config, runDir, records);
+        }
+        ImageSet train = config.trainLimit() > 0 ? data.train().limit(config.trainLimit()) : data.train();
+        try (TrainingGraph g = build(config, train)) {
+            if (checkpoint != null) {
+                g.restore(checkpoint.values());
+            }
+            boolean announced = false;
+            for (int epoch = done + 1; epoch <= config.epochs(); epoch++) {
+                long start = System.nanoTime();
+                int[] order = Shuffle.permutation(train.size(), config.seed(), epoch);
+                int steps = (train.size() + config.batchSize() - 1) / config.batchSize();
+                double lossSum = 0;
+                double correct = 0;
+                float[] px = new float[config.batchSize() * train.imageSize()];
+                int[] lb = new int[config.batchSize()];
+                for (int step = 0; step < steps; step++) {
+                    int from = step * config.batchSize();
+                    int n = Math.min(config.batchSize(), train.size() - from);
+                    for (int k = 0; k < n; k++) {
+                        int idx = order[from + k];
+                        System.arraycopy(train.pixels(), idx * train.imageSize(), px, k * train.imageSize(), train.imageSize());
+                        lb[k] = train.labels()[idx];
+                    }
+                    TrainingGraph.StepResult r = g.train(px, lb, n);
+                    if (!Float.isFinite(r.loss())) {
+                        throw new TrainingDivergedException(String.format(
+                                "%s: loss became %s at epoch %d, step %d of %d; the run stopped and kept the checkpoint "
+                                        + "of epoch %d in %s", config.name(), r.loss(), epoch, step + 1, steps, done, runDir));
+                    }
+                    if (!announced) {
+                        listener.started(config, epoch, g.devices());
+                        announced = true;
+                    }
+                    lossSum += (double) r.loss() * n;
+                    correct += r.correct();
+                    listener.step(epoch, step + 1, steps);
+                }
+                double trainSeconds = (System.nanoTime() - start) / 1e9;
+                double testAccuracy = g.accuracy(data.test());
+                double seconds = (System.nanoTime() - start) / 1e9;
+                EpochRecord previous = records.isEmpty() ? null : records.get(records.size() - 1);
+                boolean better = previous == null || testAccuracy > previous.bestAccuracy();
+                EpochRecord record = new EpochRecord(epoch, lossSum / train.size(), correct / train.size(), testAccuracy,
+                        seconds, train.size() / trainSeconds, better ? testAccuracy : previous.bestAccuracy(),
+                        better ? epoch : previous.bestEpoch());
+                records.add(record);
+                // Worklog first, checkpoint second: a crash in between leaves a row that the resume drops and redoes.
+                Worklog.write(worklogFile, records);
+                new Checkpoint(epoch, g.values()).write(checkpointFile);
+                done = epoch;
+                listener.epochDone(config, record);
+            }
+        }
+        return new RunResult(config, runDir, records);
+    }
+
+    /** The graph of a configuration, with freshly initialised variables. */
+    public static TrainingGraph build(TrainConfig config, ImageSet shapeOf) {
+        return new TrainingGraph(new ReferenceCnn(config.featureDim(), shapeOf.height()), Heads.create(config.head()),
+                shapeOf.numClasses(), shapeOf.height(), config.learningRate(), config.weightDecay(), config.seed());
+    }
+
+    /** The graph of a run with the variables of its last checkpoint, for features and plots. */
+    public static TrainingGraph load(TrainConfig config, ImageSet shapeOf, Path runDir) {
+        Path file = runDir.resolve(Checkpoint.FILE);
+        if (!Files.exists(file)) {
+            throw new IllegalStateException(runDir + ": no checkpoint; train the run first");
+        }
+        TrainingGraph g = build(config, shapeOf);
+        g.restore(Checkpoint.read(file).values());
+        return g;
+    }
+
+    private static void checkOrWriteConfig(TrainConfig config, Path runDir) {
+        Path file = runDir.resolve(CONFIG_FILE);
+        Properties wanted = config.identity();
+        if (Files.exists(file)) {
+            Properties existing = new Properties();
+            try (Reader r = Files.newBufferedReader(file)) {
+                existing.load(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+            TreeSet<String> differing = new TreeSet<>();
+            for (String key : wanted.stringPropertyNames()) {
+                if (!wanted.getProperty(key).equals(existing.getProperty(key))) {
+                    differing.add(key + ": run has " + existing.getProperty(key) + ", asked " + wanted.getProperty(key));
+                }
+            }
+            if (!differing.isEmpty()) {
+                throw new IllegalStateException(runDir + " holds a different run (" + String.join("; ", differing)
+                        + "); choose another --out or remove that folder");
+            }
+            return;
+        }
+        StringWriter w = new StringWriter();
+        try {
+            wanted.store(w, "softmax-zoo run configuration (epochs may grow on resume)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AtomicFiles.writeString(file, w.toString());
+    }
+}

@@ -1,0 +1,198 @@
+package org.softmaxzoo.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.softmaxzoo.data.ImageSet;
+import org.softmaxzoo.graph.Adam;
+import org.softmaxzoo.graph.FloatTensors;
+import org.softmaxzoo.graph.Losses;
+import org.softmaxzoo.graph.VariableStore;
+import org.softmaxzoo.heads.HeadInput;
+import org.softmaxzoo.heads.HeadOutput;
+import org.softmaxzoo.heads.LossHead;
+import org.softmaxzoo.model.FeatureExtractor;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.DeviceStepStats;
+import org.tensorflow.proto.RunOptions;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The graph of one run: a feature extractor, a loss head, weight decay and Adam, with a session.
+ * Feeds batches from Java arrays; evaluates, extracts features and reads or restores every variable.
+ */
+public final class TrainingGraph implements AutoCloseable {
+    private static final int EVAL_BATCH = 1000;
+
+    private final Graph graph = new Graph();
+    private final Session session;
+    private final VariableStore store;
+    private final int side;
+    private final int featureDim;
+    private final Placeholder<TFloat32> images;
+    private final Placeholder<TInt32> labels;
+    private final Operand<TFloat32> features;
+    private final HeadOutput head;
+    private final Operand<TFloat32> headLoss;
+    private final Operand<TFloat32> correct;
+    private final Op trainStep;
+    private boolean devicesLogged;
+    private List<String> devices = List.of();
+
+    /** Loss and number of correct predictions of one training batch. */
+    public record StepResult(float loss, float correct) {
+    }
+
+    public TrainingGraph(FeatureExtractor extractor, LossHead lossHead, int numClasses, int side, float learningRate,
+                         float weightDecay, long seed) {
+        this.side = side;
+        this.featureDim = extractor.featureDim();
+        Ops tf = Ops.create(graph);
+        store = new VariableStore(tf, seed);
+        images = tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, side, side, 1)));
+        labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+        Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(numClasses), tf.constant(1f), tf.constant(0f));
+        features = tf.withName("features").identity(extractor.features(tf, images, store));
+        head = lossHead.build(tf, new HeadInput(features, labels, oneHot, numClasses, featureDim), store);
+        headLoss = head.loss();
+        Operand<TFloat32> total = weightDecay > 0
+                ? tf.math.add(headLoss, Losses.weightDecay(tf, store, weightDecay)) : headLoss;
+        correct = Losses.correctCount(tf, head.logits(), labels);
+        trainStep = Adam.minimize(tf, store, total, learningRate);
+        session = new Session(graph);
+        session.initialize();
+    }
+
+    public VariableStore store() {
+        return store;
+    }
+
+    /** One Adam step on the first {@code n} images and labels of the arrays. */
+    public StepResult train(float[] batchImages, int[] batchLabels, int n) {
+        try (TFloat32 x = FloatTensors.of(Shape.of(n, side, side, 1), batchImages);
+             TInt32 y = FloatTensors.ints(Shape.of(n), batchLabels)) {
+            Session.Runner runner = session.runner().feed(images, x).feed(labels, y)
+                    .addTarget(trainStep).fetch(headLoss).fetch(correct);
+            Result result;
+            if (!devicesLogged) {
+                // Trace the first step once to learn where TensorFlow placed the graph.
+                runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
+                result = runner.runAndFetchMetadata();
+                devices = result.getMetadata().map(md -> {
+                    TreeSet<String> names = new TreeSet<>();
+                    for (DeviceStepStats d : md.getStepStats().getDevStatsList()) {
+                        names.add(d.getDevice());
+                    }
+                    return List.copyOf(names);
+                }).orElse(List.of());
+                devicesLogged = true;
+            } else {
+                result = runner.run();
+            }
+            try (result) {
+                return new StepResult(FloatTensors.scalar(result.get(0)), FloatTensors.scalar(result.get(1)));
+            }
+        }
+    }
+
+    /** The devices the first training step ran on (empty before the first step). */
+    public List<String> devices() {
+        return devices;
+    }
+
+    /** Fraction of images whose predicted class (arg-max of the prediction logits) is the label. */
+    public double accuracy(ImageSet set) {
+        double hits = 0;
+        for (int start = 0; start < set.size(); start += EVAL_BATCH) {
+            int n = Math.min(EVAL_BATCH, set.size() - start);
+            try (Result r = runOn(set, start, n, correct, true)) {
+                hits += FloatTensors.scalar(r.get(0));
+            }
+        }
+        return hits / set.size();
+    }
+
+    /** Features of every image (size x d, row-major). */
+    public float[] features(ImageSet set) {
+        float[] out = new float[set.size() * featureDim];
+        for (int start = 0; start < set.size(); start += EVAL_BATCH) {
+            int n = Math.min(EVAL_BATCH, set.size() - start);
+            try (Result r = runOn(set, start, n, features, false)) {
+                float[] f = FloatTensors.read(r.get(0));
+                System.arraycopy(f, 0, out, start * featureDim, f.length);
+            }
+        }
+        return out;
+    }
+
+    private Result runOn(ImageSet set, int start, int n, Operand<TFloat32> fetch, boolean needsLabels) {
+        float[] px = java.util.Arrays.copyOfRange(set.pixels(), start * set.imageSize(), (start + n) * set.imageSize());
+        int[] lb = java.util.Arrays.copyOfRange(set.labels(), start, start + n);
+        try (TFloat32 x = FloatTensors.of(Shape.of(n, side, side, 1), px); TInt32 y = FloatTensors.ints(Shape.of(n), lb)) {
+            Session.Runner runner = session.runner().feed(images, x).fetch(fetch);
+            if (needsLabels) {
+                runner.feed(labels, y);
+            }
+            return runner.run();
+        }
+    }
+
+    /** Current value of one variable. */
+    public float[] value(String name) {
+        try (Result r = session.runner().fetch(store.get(name).read()).run()) {
+            return FloatTensors.read(r.get(0));
+        }
+    }
+
+    /** Every variable's current value, by name. */
+    public Map<String, float[]> values() {
+        Session.Runner runner = session.runner();
+        List<VariableStore.Slot> slots = store.all();
+        slots.forEach(s -> runner.fetch(s.read()));
+        Map<String, float[]> out = new LinkedHashMap<>();
+        try (Result r = runner.run()) {
+            for (int i = 0; i < slots.size(); i++) {
+                out.put(slots.get(i).name(), FloatTensors.read(r.get(i)));
+            }
+        }
+        return out;
+    }
+
+    /** Sets every variable from saved values; all of the graph's variables must be present with their sizes. */
+    public void restore(Map<String, float[]> values) {
+        Session.Runner runner = session.runner();
+        List<Tensor> fed = new ArrayList<>();
+        try {
+            for (VariableStore.Slot s : store.all()) {
+                float[] v = values.get(s.name());
+                if (v == null || v.length != s.shape().size()) {
+                    throw new IllegalStateException("checkpoint does not match this graph: variable " + s.name()
+                            + (v == null ? " is missing" : " has " + v.length + " values, expected " + s.shape().size()));
+                }
+                TFloat32 t = FloatTensors.of(s.shape(), v);
+                fed.add(t);
+                runner.feed(s.restoreValue(), t).addTarget(s.restore());
+            }
+            runner.run().close();
+        } finally {
+            fed.forEach(Tensor::close);
+        }
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
+    }
+}

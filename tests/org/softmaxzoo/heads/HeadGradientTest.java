@@ -1,0 +1,57 @@
+package org.softmaxzoo.heads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The graph's gradients of every head, with respect to features and class weights, against central
+ * finite differences of the same head's loss.
+ */
+class HeadGradientTest {
+    private static final float[][] X = {{1.5f, -0.5f, 0.3f}, {-0.4f, 1.2f, 0.8f}, {0.7f, 0.9f, -1.1f}};
+    private static final float[][] W = {{0.8f, -0.3f, 0.2f, 0.5f}, {0.1f, 0.9f, -0.6f, 0.4f}, {-0.5f, 0.2f, 0.7f, 0.6f}};
+    private static final int[] Y = {0, 3, 1};
+    private static final float[] B = {0.05f, -0.1f, 0.2f, 0f};
+    private static final double H = 1e-2;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"softmax", "softmax(bias=false)", "normweight", "normfeature(s=4)", "normface(s=5)"})
+    void gradientsMatchFiniteDifferences(String spec) {
+        LossHead head = Heads.create(spec);
+        HeadEvaluator.Evaluation at = HeadEvaluator.evaluate(head, X, W, Y, B, true);
+        for (int i = 0; i < X.length; i++) {
+            for (int k = 0; k < X[i].length; k++) {
+                double numeric = centralDifference(head, true, i, k);
+                assertEquals(numeric, at.featureGradient()[i * X[i].length + k], 2e-3 + 2e-2 * Math.abs(numeric),
+                        spec + " d/dx[" + i + "][" + k + "]");
+            }
+        }
+        for (int k = 0; k < W.length; k++) {
+            for (int j = 0; j < W[k].length; j++) {
+                double numeric = centralDifference(head, false, k, j);
+                assertEquals(numeric, at.weightGradient()[k * W[k].length + j], 2e-3 + 2e-2 * Math.abs(numeric),
+                        spec + " d/dW[" + k + "][" + j + "]");
+            }
+        }
+    }
+
+    private static double centralDifference(LossHead head, boolean feature, int row, int col) {
+        float[][] plus = copy(feature ? X : W);
+        float[][] minus = copy(feature ? X : W);
+        plus[row][col] += (float) H;
+        minus[row][col] -= (float) H;
+        double up = HeadEvaluator.evaluate(head, feature ? plus : X, feature ? W : plus, Y, B, false).loss();
+        double down = HeadEvaluator.evaluate(head, feature ? minus : X, feature ? W : minus, Y, B, false).loss();
+        return (up - down) / (2 * H);
+    }
+
+    private static float[][] copy(float[][] m) {
+        float[][] out = new float[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = m[i].clone();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,73 @@
+package org.softmaxzoo.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.softmaxzoo.data.DatasetKind;
+import org.softmaxzoo.heads.SpecException;
+
+class ExperimentNameTest {
+
+    @Test
+    void plainSoftmaxRow() {
+        TrainConfig c = ExperimentName.parse("fashion_mnist.softmax.weight_decay1e-3.feature2");
+        assertEquals(DatasetKind.FASHION_MNIST, c.dataset());
+        assertEquals("softmax", c.head());
+        assertEquals(1e-3f, c.weightDecay());
+        assertEquals(2, c.featureDim());
+        assertEquals(40, c.epochs());
+        assertEquals(64, c.batchSize());
+        assertEquals(1e-3f, c.learningRate());
+        assertEquals("fashion_mnist.softmax.weight_decay1e-3.feature2", c.name());
+    }
+
+    @Test
+    void normalizationRows() {
+        assertEquals("normface(s=10)", ExperimentName.parse("mnist.softmax.weight_decay1e-3.feature2.normface.scale10").head());
+        assertEquals("normface(s=1)", ExperimentName.parse("mnist.softmax.weight_decay1e-3.feature2.normface.scale1").head());
+        assertEquals("normfeature(s=5)", ExperimentName.parse("mnist.softmax.weight_decay1e-3.feature2.normfeature.scale5").head());
+        assertEquals("normweight", ExperimentName.parse("mnist.softmax.weight_decay1e-3.feature2.normweight").head());
+        TrainConfig c = ExperimentName.parse("mnist.softmax.weight_decay1e-5.feature64.normface.scale50");
+        assertEquals(1e-5f, c.weightDecay());
+        assertEquals(64, c.featureDim());
+    }
+
+    @Test
+    void marginAndRegularizerSuffixesMapToTheirSpecs() {
+        assertEquals("cosface(s=10,m=0.3)", ExperimentName.headOf("amsoftmax.scale10.margin0.3", "x"));
+        assertEquals("arcface(s=10,m=30deg)", ExperimentName.headOf("arcface.scale10.margin30", "x"));
+        assertEquals("normweight+ringloss(lambda=0.1)", ExperimentName.headOf("normweight.ringloss.0.1", "x"));
+        assertEquals("softmax+ringloss(lambda=0.01)", ExperimentName.headOf("ringloss.0.01", "x"));
+    }
+
+    @Test
+    void refusesMalformedNames() {
+        assertTrue(assertThrows(SpecException.class, () -> ExperimentName.parse("cifar.softmax.weight_decay1e-3.feature2"))
+                .getMessage().contains("cannot parse experiment name"));
+        assertTrue(assertThrows(SpecException.class, () -> ExperimentName.parse("mnist.softmax.feature2"))
+                .getMessage().contains("expected <mnist|fashion_mnist>"));
+        SpecException e = assertThrows(SpecException.class,
+                () -> ExperimentName.parse("mnist.softmax.weight_decay1e-3.feature2.normface.size10"));
+        assertTrue(e.getMessage().contains("unknown head suffix 'normface.size10'") && e.getMessage().contains("normface.scale<n>"),
+                e.getMessage());
+    }
+
+    @Test
+    void overridesKeepTheNameTruthful() {
+        TrainConfig c = ExperimentName.parse("mnist.softmax.weight_decay1e-3.feature2").withTrainLimit(1000).withFeatureDim(8);
+        assertEquals("mnist.softmax.weight_decay1e-3.feature8.limit1000", c.name());
+        assertEquals("mnist.normface-s10.weight_decay1e-3.feature2",
+                TrainConfig.of(DatasetKind.MNIST, "normface(s=10)").name());
+    }
+
+    @Test
+    void refusesImpossibleHyperParameters() {
+        TrainConfig c = TrainConfig.of(DatasetKind.MNIST, "softmax");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> c.withEpochs(0)).getMessage().contains("epochs must be >= 1"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> c.withFeatureDim(0)).getMessage()
+                .contains("feature dimension must be >= 1"));
+        assertThrows(SpecException.class, () -> TrainConfig.of(DatasetKind.MNIST, "normface(s=-2)"));
+    }
+}
