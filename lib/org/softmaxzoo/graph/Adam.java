@@ -23,12 +23,29 @@ public final class Adam {
     private Adam() {
     }
 
-    /** One training step: gradients of {@code loss} and one Adam update of every trainable variable. */
-    public static Op minimize(Ops tf, VariableStore store, Operand<TFloat32> loss, float learningRate) {
+    /**
+     * One training step: gradients of {@code loss} and one Adam update of every trainable variable.
+     * No variable is updated before every gradient and every operand in {@code computedFirst} (values
+     * the caller fetches) has been computed: variable reads alias the variable's buffer, so an early
+     * update would leak into the other gradients and make runs non-deterministic.
+     */
+    public static Op minimize(Ops tf, VariableStore store, Operand<TFloat32> loss, float learningRate,
+                              List<Operand<?>> computedFirst) {
         List<VariableStore.Slot> vars = store.trainables();
         List<Operand<?>> reads = new ArrayList<>();
         vars.forEach(v -> reads.add(v.read()));
-        Gradients grads = tf.gradients(loss, reads);
+        Gradients rawGrads = tf.gradients(loss, reads);
+        List<Op> barrier = new ArrayList<>();
+        List<Operand<TFloat32>> grads = new ArrayList<>();
+        for (int i = 0; i < vars.size(); i++) {
+            @SuppressWarnings("unchecked")
+            Operand<TFloat32> g = (Operand<TFloat32>) (Operand<?>) rawGrads.dy(i);
+            var identity = tf.identity(g);
+            grads.add(identity);
+            barrier.add(identity);
+        }
+        computedFirst.forEach(o -> barrier.add(tf.identity(o)));
+        Ops update = tf.withControlDependencies(barrier);
 
         VariableStore.Slot beta1Power = store.state("adam/beta1_power", Shape.scalar(), Initializer.constant(BETA1));
         VariableStore.Slot beta2Power = store.state("adam/beta2_power", Shape.scalar(), Initializer.constant(BETA2));
@@ -42,10 +59,8 @@ public final class Adam {
             VariableStore.Slot v = vars.get(i);
             VariableStore.Slot m = store.state(v.name() + "/adam_m", v.shape(), Initializer.constant(0f));
             VariableStore.Slot s = store.state(v.name() + "/adam_v", v.shape(), Initializer.constant(0f));
-            @SuppressWarnings("unchecked")
-            Operand<TFloat32> g = (Operand<TFloat32>) (Operand<?>) grads.dy(i);
-            updates.add(tf.train.applyAdam(v.variable(), m.variable(), s.variable(),
-                    beta1Power.read(), beta2Power.read(), lr, b1, b2, eps, g));
+            updates.add(update.train.applyAdam(v.variable(), m.variable(), s.variable(),
+                    beta1Power.read(), beta2Power.read(), lr, b1, b2, eps, grads.get(i)));
         }
         Ops after = tf.withControlDependencies(updates);
         Op next1 = after.assign(beta1Power.variable(), after.math.mul(beta1Power.read(), b1));

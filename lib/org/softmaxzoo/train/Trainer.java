@@ -91,11 +91,8 @@ public final class Trainer {
                 double trainSeconds = (System.nanoTime() - start) / 1e9;
                 double testAccuracy = g.accuracy(data.test());
                 double seconds = (System.nanoTime() - start) / 1e9;
-                EpochRecord previous = records.isEmpty() ? null : records.get(records.size() - 1);
-                boolean better = previous == null || testAccuracy > previous.bestAccuracy();
-                EpochRecord record = new EpochRecord(epoch, lossSum / train.size(), correct / train.size(), testAccuracy,
-                        seconds, train.size() / trainSeconds, better ? testAccuracy : previous.bestAccuracy(),
-                        better ? epoch : previous.bestEpoch());
+                EpochRecord record = EpochRecord.after(records.isEmpty() ? null : records.get(records.size() - 1), epoch,
+                        lossSum / train.size(), correct / train.size(), testAccuracy, seconds, train.size() / trainSeconds);
                 records.add(record);
                 // Worklog first, checkpoint second: a crash in between leaves a row that the resume drops and redoes.
                 Worklog.write(worklogFile, records);

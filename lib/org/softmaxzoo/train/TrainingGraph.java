@@ -69,7 +69,7 @@ public final class TrainingGraph implements AutoCloseable {
         Operand<TFloat32> total = weightDecay > 0
                 ? tf.math.add(headLoss, Losses.weightDecay(tf, store, weightDecay)) : headLoss;
         correct = Losses.correctCount(tf, head.logits(), labels);
-        trainStep = Adam.minimize(tf, store, total, learningRate);
+        trainStep = Adam.minimize(tf, store, total, learningRate, List.of(headLoss, correct));
         session = new Session(graph);
         session.initialize();
     }

@@ -1,0 +1,150 @@
+package org.softmaxzoo.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.softmaxzoo.data.DatasetKind;
+import org.softmaxzoo.data.Datasets;
+import org.softmaxzoo.data.ImageSet;
+import org.softmaxzoo.testing.SyntheticImages;
+
+class TrainerTest {
+    @TempDir
+    Path dir;
+
+    private static final Datasets.Split DATA = SyntheticImages.split(192, 48, 3);
+    private static final TrainConfig CONFIG = new TrainConfig("tiny", DatasetKind.MNIST, "normface(s=learn,s_init=5)", 2, 3, 16,
+            1e-2f, 1e-3f, 5, 0);
+
+    /** Stands in for a process killed at a given step. */
+    private static final class Kill extends RuntimeException {
+    }
+
+    private static Trainer.Listener killAt(int epoch, int step) {
+        return new Trainer.Listener() {
+            @Override
+            public void step(int e, int s, int steps) {
+                if (e == epoch && s == step) {
+                    throw new Kill();
+                }
+            }
+        };
+    }
+
+    private static final Trainer.Listener QUIET = new Trainer.Listener() {
+    };
+
+    private static Map<String, float[]> finalValues(Path runDir) {
+        return Checkpoint.read(runDir.resolve(Checkpoint.FILE)).values();
+    }
+
+    private static void assertSameRun(RunResult a, RunResult b) {
+        assertEquals(a.records().size(), b.records().size());
+        for (int i = 0; i < a.records().size(); i++) {
+            EpochRecord x = a.records().get(i);
+            EpochRecord y = b.records().get(i);
+            assertEquals(x.epoch(), y.epoch());
+            assertEquals(x.trainLoss(), y.trainLoss(), 0.0, "train loss of epoch " + x.epoch());
+            assertEquals(x.trainAccuracy(), y.trainAccuracy(), 0.0);
+            assertEquals(x.testAccuracy(), y.testAccuracy(), 0.0);
+            assertEquals(x.bestAccuracy(), y.bestAccuracy(), 0.0);
+            assertEquals(x.bestEpoch(), y.bestEpoch());
+        }
+        Map<String, float[]> va = finalValues(a.runDir());
+        Map<String, float[]> vb = finalValues(b.runDir());
+        assertEquals(va.keySet(), vb.keySet());
+        va.forEach((name, v) -> assertArrayEquals(v, vb.get(name), name));
+    }
+
+    @Test
+    void trainingLearnsAndWritesOneRowPerEpoch() {
+        RunResult r = Trainer.run(CONFIG.withEpochs(6), DATA, dir.resolve("a"), QUIET);
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), r.records().stream().map(EpochRecord::epoch).toList());
+        assertEquals(6, Worklog.read(dir.resolve("a/worklog.csv")).size());
+        assertTrue(r.bestAccuracy() > 0.9, "3 well-separated classes should be learned, got " + r.bestAccuracy());
+        // Checkpoint holds weights, the learned scale, and Adam's state.
+        Map<String, float[]> v = finalValues(r.runDir());
+        assertTrue(v.containsKey("head/weight") && v.containsKey("head/scale") && v.containsKey("head/weight/adam_m")
+                && v.containsKey("adam/beta1_power"), v.keySet().toString());
+        float steps = 6 * 192 / 16f;
+        assertEquals(Math.pow(0.9, steps + 1), v.get("adam/beta1_power")[0], 1e-6, "one Adam update per step");
+    }
+
+    @Test
+    void sameSeedSameResult() {
+        assertSameRun(Trainer.run(CONFIG, DATA, dir.resolve("a"), QUIET), Trainer.run(CONFIG, DATA, dir.resolve("b"), QUIET));
+    }
+
+    @Test
+    void differentSeedDifferentResult() {
+        Trainer.run(CONFIG, DATA, dir.resolve("a"), QUIET);
+        Trainer.run(CONFIG.withSeed(6), DATA, dir.resolve("b"), QUIET);
+        assertTrue(!Arrays.equals(finalValues(dir.resolve("a")).get("head/weight"), finalValues(dir.resolve("b")).get("head/weight")));
+    }
+
+    @Test
+    void runKilledMidEpochResumesToTheSameResult() {
+        RunResult uninterrupted = Trainer.run(CONFIG, DATA, dir.resolve("a"), QUIET);
+        Path cut = dir.resolve("b");
+        assertThrows(Kill.class, () -> Trainer.run(CONFIG, DATA, cut, killAt(2, 3)));
+        assertEquals(1, Checkpoint.read(cut.resolve(Checkpoint.FILE)).epoch());
+        assertEquals(1, Worklog.read(cut.resolve(Worklog.FILE)).size());
+        assertSameRun(uninterrupted, Trainer.run(CONFIG, DATA, cut, QUIET));
+    }
+
+    @Test
+    void worklogRowWithoutCheckpointIsRedone() {
+        RunResult uninterrupted = Trainer.run(CONFIG, DATA, dir.resolve("a"), QUIET);
+        Path cut = dir.resolve("b");
+        Trainer.run(CONFIG.withEpochs(1), DATA, cut, QUIET);
+        // A crash between writing epoch 2's row and its checkpoint: the row is there, the checkpoint says epoch 1.
+        List<EpochRecord> rows = new java.util.ArrayList<>(Worklog.read(cut.resolve(Worklog.FILE)));
+        rows.add(new EpochRecord(2, 9, 0, 0, 1, 1, 0.99, 2));
+        Worklog.write(cut.resolve(Worklog.FILE), rows);
+        assertSameRun(uninterrupted, Trainer.run(CONFIG, DATA, cut, QUIET));
+    }
+
+    @Test
+    void finishedRunIsNotTrainedAgainAndCanBeExtended() throws Exception {
+        Path run = dir.resolve("a");
+        Trainer.run(CONFIG.withEpochs(2), DATA, run, QUIET);
+        String worklog = Files.readString(run.resolve(Worklog.FILE));
+        RunResult again = Trainer.run(CONFIG.withEpochs(2), DATA, run, killAt(1, 1));
+        assertTrue(again.finished());
+        assertEquals(worklog, Files.readString(run.resolve(Worklog.FILE)));
+        assertSameRun(Trainer.run(CONFIG, DATA, dir.resolve("b"), QUIET), Trainer.run(CONFIG, DATA, run, QUIET));
+    }
+
+    @Test
+    void refusesToResumeADifferentRun() {
+        Path run = dir.resolve("a");
+        Trainer.run(CONFIG.withEpochs(1), DATA, run, QUIET);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Trainer.run(CONFIG.withSeed(9), DATA, run, QUIET));
+        assertTrue(e.getMessage().contains("holds a different run (seed: run has 5, asked 9)"), e.getMessage());
+    }
+
+    @Test
+    void nanLossStopsWithEpochAndStepAndKeepsTheLastGoodCheckpoint() {
+        Path run = dir.resolve("a");
+        Trainer.run(CONFIG.withEpochs(1), DATA, run, QUIET);
+        ImageSet clean = DATA.train();
+        float[] poisoned = clean.pixels().clone();
+        Arrays.fill(poisoned, Float.NaN);
+        Datasets.Split bad = new Datasets.Split(new ImageSet(poisoned, clean.labels(), clean.height(), clean.width(), 3), DATA.test());
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> Trainer.run(CONFIG, bad, run, QUIET));
+        assertTrue(e.getMessage().contains("loss became NaN at epoch 2, step 1 of 12") && e.getMessage().contains("checkpoint of epoch 1"),
+                e.getMessage());
+        assertEquals(1, Checkpoint.read(run.resolve(Checkpoint.FILE)).epoch());
+        assertEquals(1, Worklog.read(run.resolve(Worklog.FILE)).size());
+    }
+}
