@@ -72,7 +72,7 @@ class DatasetsTest {
     @Test
     void keepsADownloadOnlyWhenItsMd5IsThePublishedOne() throws IOException {
         // The offline Fashion-MNIST label files are byte-identical to the official archives (same MD5).
-        byte[] official = Files.readAllBytes(TestData.root().resolve("fashion-mnist/t10k-labels-idx1-ubyte.gz"));
+        byte[] official = Files.readAllBytes(new Datasets(TestData.root()).locate(DatasetKind.FASHION_MNIST, DatasetKind.Part.TEST_LABELS));
         Map<String, byte[]> served = Map.of("/t10k-labels-idx1-ubyte.gz", official);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", ex -> {
