@@ -13,9 +13,10 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Parameters backed by placeholders whose values are given from outside (a CSV file, a test), so a
- * head can be evaluated, and differentiated, at chosen parameter values. A parameter without a
- * given value takes its initializer's values with a fixed seed.
+ * Parameters and state backed by placeholders whose values are given from outside (a CSV file, a
+ * test), so a head can be evaluated, and differentiated, at chosen values. A name without a given
+ * value takes its initializer's values with a fixed seed; the iteration is 0 unless given as
+ * {@value VariableStore#ITERATION}. Updates are ignored: nothing trains here.
  */
 public final class FedParameters implements Parameters {
     private final Ops tf;
@@ -32,6 +33,10 @@ public final class FedParameters implements Parameters {
 
     @Override
     public Operand<TFloat32> trainable(String name, Shape shape, Initializer init) {
+        Entry existing = entries.get(name);
+        if (existing != null) {
+            return existing.placeholder();
+        }
         float[] values = given.containsKey(name) ? given.get(name) : init.values((int) shape.size(), new Random(0));
         if (values.length != shape.size()) {
             throw new IllegalArgumentException("parameter " + name + " needs " + shape.size() + " values (shape " + shape
@@ -40,6 +45,25 @@ public final class FedParameters implements Parameters {
         Placeholder<TFloat32> p = tf.withName(name.replace('/', '_')).placeholder(TFloat32.class, Placeholder.shape(shape));
         entries.put(name, new Entry(p, shape, values));
         return p;
+    }
+
+    @Override
+    public Operand<TFloat32> state(String name, Shape shape, Initializer init) {
+        return trainable(name, shape, init);
+    }
+
+    @Override
+    public void update(String name, Operand<TFloat32> value) {
+    }
+
+    @Override
+    public Operand<TFloat32> iteration() {
+        return state(VariableStore.ITERATION, Shape.scalar(), Initializer.constant(0));
+    }
+
+    @Override
+    public boolean training() {
+        return false;
     }
 
     /** The placeholder of a parameter, for gradients with respect to it. */

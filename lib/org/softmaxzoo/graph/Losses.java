@@ -30,6 +30,12 @@ public final class Losses {
         return tf.math.mul(x, tf.math.rsqrt(tf.math.maximum(squared, tf.constant(NORM_EPSILON))));
     }
 
+    /** L2 norm of each slice along {@code axis}, kept as a size-1 axis: sqrt(max(sum x^2, 1e-12)). */
+    public static Operand<TFloat32> norm(Ops tf, Operand<TFloat32> x, int axis) {
+        Operand<TFloat32> squared = tf.reduceSum(tf.math.square(x), tf.constant(axis), org.tensorflow.op.core.ReduceSum.keepDims(true));
+        return tf.math.sqrt(tf.math.maximum(squared, tf.constant(NORM_EPSILON)));
+    }
+
     /** Sum of squares of every trainable variable times wd/2: PyTorch Adam's weight_decay as a loss term. */
     public static Operand<TFloat32> weightDecay(Ops tf, VariableStore store, float weightDecay) {
         Operand<TFloat32> total = tf.constant(0f);

@@ -22,15 +22,21 @@ import org.tensorflow.types.TFloat32;
  * the parameters are created in.
  */
 public final class VariableStore implements Parameters {
+    public static final String ITERATION = "iteration";
 
     /** One variable: its reference (for assign-style ops), a plain read, and the ops that restore it. */
     public record Slot(String name, Shape shape, boolean trainable, Variable<TFloat32> variable,
                        Operand<TFloat32> read, Placeholder<TFloat32> restoreValue, Assign<TFloat32> restore) {
     }
 
+    /** A state assignment to run once per training step. */
+    public record Update(Slot slot, Operand<TFloat32> value) {
+    }
+
     private final Ops tf;
     private final long seed;
     private final Map<String, Slot> slots = new LinkedHashMap<>();
+    private final Map<String, Update> updates = new LinkedHashMap<>();
 
     public VariableStore(Ops tf, long seed) {
         this.tf = tf;
@@ -39,17 +45,51 @@ public final class VariableStore implements Parameters {
 
     @Override
     public Operand<TFloat32> trainable(String name, Shape shape, Initializer init) {
-        return create(name, shape, init, true).read();
+        return slot(name, shape, init, true).read();
     }
 
-    /** A non-trainable variable (optimizer state, running statistics, schedules). */
-    public Slot state(String name, Shape shape, Initializer init) {
-        return create(name, shape, init, false);
+    @Override
+    public Operand<TFloat32> state(String name, Shape shape, Initializer init) {
+        return slot(name, shape, init, false).read();
     }
 
-    private Slot create(String name, Shape shape, Initializer init, boolean trainable) {
-        if (slots.containsKey(name)) {
-            throw new IllegalArgumentException("parameter " + name + " created twice");
+    @Override
+    public void update(String name, Operand<TFloat32> value) {
+        Slot slot = get(name);
+        if (slot.trainable()) {
+            throw new IllegalArgumentException(name + " is trainable: the optimizer updates it");
+        }
+        if (updates.putIfAbsent(name, new Update(slot, value)) != null) {
+            throw new IllegalArgumentException("state " + name + " already has an update");
+        }
+    }
+
+    @Override
+    public Operand<TFloat32> iteration() {
+        if (!slots.containsKey(ITERATION)) {
+            Operand<TFloat32> step = state(ITERATION, Shape.scalar(), Initializer.constant(0));
+            update(ITERATION, tf.math.add(step, tf.constant(1f)));
+        }
+        return slots.get(ITERATION).read();
+    }
+
+    @Override
+    public boolean training() {
+        return true;
+    }
+
+    /** A non-trainable variable for state the caller assigns itself (optimizer slots). */
+    public Slot stateSlot(String name, Shape shape, Initializer init) {
+        return slot(name, shape, init, false);
+    }
+
+    private Slot slot(String name, Shape shape, Initializer init, boolean trainable) {
+        Slot existing = slots.get(name);
+        if (existing != null) {
+            if (!existing.shape().equals(shape) || existing.trainable() != trainable) {
+                throw new IllegalArgumentException("parameter " + name + " asked again with another shape or kind");
+            }
+            return existing;
         }
         float[] values = init.values((int) shape.size(), new Random(Objects.hash(seed, name)));
         String op = name.replace('/', '_'); // op names may not contain '/'
@@ -75,6 +115,10 @@ public final class VariableStore implements Parameters {
             }
         }
         return out;
+    }
+
+    public List<Update> updates() {
+        return List.copyOf(updates.values());
     }
 
     public Slot get(String name) {

@@ -1,6 +1,5 @@
 package org.softmaxzoo.heads;
 
-import org.softmaxzoo.graph.Losses;
 import org.softmaxzoo.graph.Parameters;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -14,7 +13,7 @@ import org.tensorflow.types.TFloat32;
  * small s (such as 1) cannot fit the data: the scale is required.
  * <p>Wang, Xiang, Cheng and Yuille, "NormFace: L2 Hypersphere Embedding for Face Verification", ACM MM 2017.
  */
-public final class NormFaceHead implements LossHead {
+public final class NormFaceHead extends MarginHead {
     private final Scale scale;
 
     public NormFaceHead(Scale scale) {
@@ -22,10 +21,13 @@ public final class NormFaceHead implements LossHead {
     }
 
     @Override
-    public HeadOutput build(Ops tf, HeadInput in, Parameters params) {
-        Operand<TFloat32> cosine = tf.linalg.matMul(Losses.l2Normalize(tf, in.features(), 1), ClassWeights.normalized(tf, in, params));
-        Operand<TFloat32> logits = tf.math.mul(cosine, scale.operand(tf, params));
-        return HeadOutput.plain(logits, Losses.meanCrossEntropy(tf, logits, in.oneHot()));
+    public TargetTransform transform() {
+        return TargetTransform.NONE;
+    }
+
+    @Override
+    protected Operand<TFloat32> radius(Ops tf, HeadInput in, Parameters params, Operand<TFloat32> weights) {
+        return scale.operand(tf, params);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.softmaxzoo.data.ImageSet;
-import org.softmaxzoo.graph.Adam;
+import org.softmaxzoo.graph.TrainStep;
 import org.softmaxzoo.graph.FloatTensors;
 import org.softmaxzoo.graph.Losses;
 import org.softmaxzoo.graph.VariableStore;
@@ -69,7 +69,7 @@ public final class TrainingGraph implements AutoCloseable {
         Operand<TFloat32> total = weightDecay > 0
                 ? tf.math.add(headLoss, Losses.weightDecay(tf, store, weightDecay)) : headLoss;
         correct = Losses.correctCount(tf, head.logits(), labels);
-        trainStep = Adam.minimize(tf, store, total, learningRate, List.of(headLoss, correct));
+        trainStep = TrainStep.build(tf, store, total, learningRate, List.of(headLoss, correct));
         session = new Session(graph);
         session.initialize();
     }

@@ -31,7 +31,10 @@ class HeadsSpecTest {
     @Test
     void unknownHeadListsWhatIsAccepted() {
         SpecException e = assertThrows(SpecException.class, () -> Heads.create("sofmax"));
-        assertEquals("unknown head 'sofmax'; accepted: softmax, normweight, normfeature, normface", e.getMessage());
+        assertEquals("unknown head 'sofmax'; accepted: softmax, normweight, normfeature, normface, cosface, amsoftmax, "
+                + "arcface, combined, sphereface, lsoftmax, heatedup, temperature", e.getMessage());
+        assertTrue(assertThrows(SpecException.class, () -> Heads.create("center")).getMessage()
+                .contains("'center' is a term to add: head+center"));
     }
 
     @Test
@@ -40,6 +43,45 @@ class HeadsSpecTest {
         assertEquals("unknown argument 'scale' for 'normface'; accepted: s, s_init", e.getMessage());
         assertTrue(assertThrows(SpecException.class, () -> Heads.create("normweight(s=1)")).getMessage()
                 .contains("accepted: none"));
+    }
+
+    @Test
+    void marginHeadsParseWithTheirCanonicalSpecs() {
+        assertEquals("cosface(s=30,m=0.35)", Heads.create("cosface").spec());
+        assertEquals("cosface(s=10,m=0.3)", Heads.create("amsoftmax(s=10,m=0.3)").spec());
+        assertEquals("arcface(s=10,m=" + SpecNumbers.format((float) (Math.PI / 6)) + ")", Heads.create("arcface(s=10,m=30deg)").spec());
+        assertEquals("arcface(s=64,m=0.5,easy_margin=true)", Heads.create("arcface(easy_margin=true)").spec());
+        assertEquals("combined(s=64,m1=1,m2=0.3,m3=0.2)", Heads.create("combined").spec());
+        assertEquals("sphereface(m=4,lambda_min=5,lambda_max=1000)", Heads.create("sphereface").spec());
+        assertEquals("sphereface(m=2,lambda_min=0,lambda_max=0)", Heads.create("sphereface(m=2,lambda_max=0)").spec());
+        assertEquals("sphereface(m=4,lambda=0,gamma=2)", Heads.create("sphereface(lambda=0,gamma=2)").spec());
+        assertEquals("lsoftmax(m=3,beta=0,beta_min=0,beta_decay=0.99)", Heads.create("lsoftmax(m=3,beta=0)").spec());
+        assertEquals("heatedup(s_start=30,s_end=10,steps=10000,schedule=cosine)", Heads.create("heatedup(schedule=cosine)").spec());
+        assertEquals("temperature(t=4)", Heads.create("temperature(T=4)").spec());
+    }
+
+    @Test
+    void refusesImpossibleMargins() {
+        assertEquals("sphereface: m must be an integer from 1 to 5, got 6",
+                assertThrows(SpecException.class, () -> Heads.create("sphereface(m=6)")).getMessage());
+        assertEquals("sphereface: m must be an integer from 1 to 5, got 2.5",
+                assertThrows(SpecException.class, () -> Heads.create("sphereface(m=2.5)")).getMessage());
+        assertEquals("lsoftmax: m must be an integer from 1 to 5, got 0",
+                assertThrows(SpecException.class, () -> Heads.create("lsoftmax(m=0)")).getMessage());
+        assertEquals("cosface: s must be > 0, got -30",
+                assertThrows(SpecException.class, () -> Heads.create("cosface(s=-30)")).getMessage());
+        assertEquals("arcface: m must be in [0, pi) radians, got -0.1",
+                assertThrows(SpecException.class, () -> Heads.create("arcface(m=-0.1)")).getMessage());
+        assertEquals("arcface: m must be in [0, pi) radians, got 3.2",
+                assertThrows(SpecException.class, () -> Heads.create("arcface(m=3.2)")).getMessage());
+        assertEquals("arcface: m must be in [0, pi) radians, got 180deg",
+                assertThrows(SpecException.class, () -> Heads.create("arcface(m=180deg)")).getMessage());
+        assertTrue(assertThrows(SpecException.class, () -> Heads.create("sphereface(lambda=1,lambda_max=10)")).getMessage()
+                .contains("either lambda"));
+        assertTrue(assertThrows(SpecException.class, () -> Heads.create("sphereface(lambda_min=10,lambda_max=5)")).getMessage()
+                .contains("lambda_min must be in [0, 5]"));
+        assertTrue(assertThrows(SpecException.class, () -> Heads.create("heatedup(schedule=zigzag)")).getMessage()
+                .contains("schedule must be one of linear, cosine, step"));
     }
 
     @Test

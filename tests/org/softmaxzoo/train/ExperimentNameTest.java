@@ -42,6 +42,29 @@ class ExperimentNameTest {
         assertEquals("softmax+ringloss(lambda=0.01)", ExperimentName.headOf("ringloss.0.01", "x"));
     }
 
+    /** Every row of the reference tables (MNIST and Fashion-MNIST share these suffixes). */
+    static final String[] REFERENCE_SUFFIXES = {"", ".normface.scale1", ".normweight.ringloss.1", ".ringloss.1",
+        ".amsoftmax.scale10.margin0.01", ".normfeature.scale1", ".normface.scale50", ".arcface.scale10.margin0",
+        ".normface.scale5", ".normweight.ringloss.0.1", ".amsoftmax.scale10.margin0", ".normfeature.scale10",
+        ".normface.scale20", ".normfeature.scale5", ".normfeature.scale20", ".normface.scale10", ".amsoftmax.scale10.margin0.3",
+        ".normweight", ".ringloss.0.1", ".normfeature.scale50", ".amsoftmax.scale10.margin0.1", ".ringloss.0.01",
+        ".normweight.ringloss.0.01", ".amsoftmax.scale10.margin0.2", ".arcface.scale10.margin10", ".arcface.scale10.margin20",
+        ".arcface.scale10.margin30"};
+
+    @Test
+    void everyReferenceRowParsesToAHead() {
+        for (String dataset : new String[] {"mnist", "fashion_mnist"}) {
+            for (String suffix : REFERENCE_SUFFIXES) {
+                TrainConfig c = ExperimentName.parse(dataset + ".softmax.weight_decay1e-3.feature2" + suffix);
+                org.softmaxzoo.heads.Heads.create(c.head());
+            }
+        }
+        assertEquals("arcface(s=10,m=" + (float) Math.toRadians(30) + ")", org.softmaxzoo.heads.Heads.create(
+                ExperimentName.parse("mnist.softmax.weight_decay1e-3.feature2.arcface.scale10.margin30").head()).spec());
+        assertEquals("cosface(s=10,m=0.01)", org.softmaxzoo.heads.Heads.create(
+                ExperimentName.parse("mnist.softmax.weight_decay1e-3.feature2.amsoftmax.scale10.margin0.01").head()).spec());
+    }
+
     @Test
     void refusesMalformedNames() {
         assertTrue(assertThrows(SpecException.class, () -> ExperimentName.parse("cifar.softmax.weight_decay1e-3.feature2"))

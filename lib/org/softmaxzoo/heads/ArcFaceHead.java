@@ -1,0 +1,40 @@
+package org.softmaxzoo.heads;
+
+import org.softmaxzoo.graph.Parameters;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * ArcFace (additive angular margin): normalized features and weights, target logit s cos(theta_y + m),
+ * computed as cos(theta) cos(m) - sin(theta) sin(m), with the fallback cos(theta) - m sin(m) where
+ * theta + m would pass pi ({@link ArcMargin}); other logits s cos(theta_j).
+ * <p>Two-class decision boundary for class 1: theta_1 + m = theta_2, a margin of m radians in angle
+ * (geodesic distance on the hypersphere).
+ * <p>Deng, Guo, Xue and Zafeiriou, "ArcFace: Additive Angular Margin Loss for Deep Face Recognition", CVPR 2019.
+ */
+public final class ArcFaceHead extends MarginHead {
+    private final Scale scale;
+    private final ArcMargin margin;
+
+    public ArcFaceHead(Scale scale, float m, boolean easyMargin) {
+        this.scale = scale;
+        this.margin = new ArcMargin(m, easyMargin);
+    }
+
+    @Override
+    public TargetTransform transform() {
+        return margin;
+    }
+
+    @Override
+    protected Operand<TFloat32> radius(Ops tf, HeadInput in, Parameters params, Operand<TFloat32> weights) {
+        return scale.operand(tf, params);
+    }
+
+    @Override
+    public String spec() {
+        return "arcface(s=" + scale.specValue() + ",m=" + SpecNumbers.format(margin.m())
+                + (margin.easyMargin() ? ",easy_margin=true" : "") + ")";
+    }
+}

@@ -1,0 +1,136 @@
+package org.softmaxzoo.heads;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.softmaxzoo.graph.FloatTensors;
+import org.softmaxzoo.graph.VariableStore;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/** Combinable terms against closed forms. */
+class RegularizerTest {
+    private static final float[][] X = {{3, 4}, {0, 1}, {-2, 0}};
+    private static final float[][] W = {{1, 0}, {0, 2}};
+    private static final int[] Y = {1, 1, 0};
+
+    private static double loss(String spec) {
+        return HeadEvaluator.evaluate(spec, X, W, Y, null).loss();
+    }
+
+    @Test
+    void ringLossAddsHalfLambdaMeanSquaredGapToR() {
+        double gaps = (Math.pow(5 - 2, 2) + Math.pow(1 - 2, 2) + Math.pow(2 - 2, 2)) / 3;
+        assertEquals(loss("softmax(bias=false)") + 0.05 * gaps, loss("softmax(bias=false)+ringloss(lambda=0.1,r=2)"), 1e-5);
+        // A learnable R starts at 1.
+        double fromOne = (16 + 0 + 1) / 3.0;
+        assertEquals(loss("normweight") + 0.5 * fromOne, loss("normweight+ringloss(lambda=1)"), 1e-5);
+    }
+
+    @Test
+    void centerLossStartsAtHalfLambdaSumOfSquaredNorms() {
+        // Centres start at 0: lambda/2 sum ||x_i||^2 = 0.01/2 (25 + 1 + 4).
+        assertEquals(loss("softmax(bias=false)") + 0.005 * 30, loss("softmax(bias=false)+center(lambda=0.01)"), 1e-5);
+    }
+
+    @Test
+    void upTermPullsSquaredWeightNormsToTheirMean() {
+        // Squared norms of W's columns: 1 and 4, mean 2.5: lambda * mean(1.5^2, 1.5^2).
+        assertEquals(loss("normweight") + 0.1 * 2.25, loss("normweight+upnorm(lambda=0.1)"), 1e-5);
+    }
+
+    @Test
+    void whiteningUsesBatchStatisticsForTheLoss() {
+        // Per dimension: mean (1/3, 5/3), variance (38/9, 26/9) for the features above.
+        double[] mean = {1.0 / 3, 5.0 / 3};
+        double[] var = {(Math.pow(3 - mean[0], 2) + Math.pow(0 - mean[0], 2) + Math.pow(-2 - mean[0], 2)) / 3,
+            (Math.pow(4 - mean[1], 2) + Math.pow(1 - mean[1], 2) + Math.pow(0 - mean[1], 2)) / 3};
+        float[][] white = new float[3][2];
+        for (int i = 0; i < 3; i++) {
+            for (int k = 0; k < 2; k++) {
+                white[i][k] = (float) ((X[i][k] - mean[k]) / Math.sqrt(var[k] + Whitening.EPSILON));
+            }
+        }
+        assertEquals(HeadEvaluator.evaluate("normface(s=5)", white, W, Y, null).loss(), loss("normface(s=5)+whiten"), 1e-5);
+    }
+
+    @Test
+    void centresMoveByThePapersRule() {
+        try (Graph g = new Graph(); Session s = new Session(g)) {
+            Ops tf = Ops.create(g);
+            VariableStore store = new VariableStore(tf, 1);
+            Operand<TFloat32> x = tf.constant(X);
+            Operand<TFloat32> oneHot = tf.oneHot(tf.constant(Y), tf.constant(2), tf.constant(1f), tf.constant(0f));
+            new CenterLoss(0.01f, 0.5f).loss(tf, new HeadInput(x, tf.constant(Y), oneHot, 2, 2), store);
+            VariableStore.Update update = store.updates().get(0);
+            s.initialize();
+            s.runner().addTarget(tf.assign(update.slot().variable(), update.value())).run().close();
+            try (Result r = s.runner().fetch(store.get(CenterLoss.CENTERS).read()).run()) {
+                // Class 0 has x = (-2, 0): delta = (0 - x) / 2, c = 0 - 0.5 delta = (-0.5, 0).
+                // Class 1 has (3, 4) and (0, 1): delta = (0 - (3, 5)) / 3, c = (0.5, 5/6).
+                assertArrayEquals(new float[] {-0.5f, 0, 0.5f, 5f / 6}, FloatTensors.read(r.get(0)), 1e-6f);
+            }
+        }
+    }
+
+    @Test
+    void distillationMatchesItsFormula() {
+        try (Graph g = new Graph(); Session s = new Session(g)) {
+            Ops tf = Ops.create(g);
+            float[][] student = {{1, 2, 0}};
+            float[][] teacher = {{3, 0, 1}};
+            Operand<TFloat32> loss = Distillation.loss(tf, tf.constant(student), tf.constant(teacher),
+                    tf.constant(new float[][] {{0, 1, 0}}), 4, 0.7f);
+            double[] soft = softmax(new double[] {3 / 4.0, 0, 1 / 4.0});
+            double[] logq = logSoftmax(new double[] {1 / 4.0, 2 / 4.0, 0});
+            double crossSoft = -(soft[0] * logq[0] + soft[1] * logq[1] + soft[2] * logq[2]);
+            double hard = -logSoftmax(new double[] {1, 2, 0})[1];
+            try (Result r = s.runner().fetch(loss).run()) {
+                assertEquals(0.7 * 16 * crossSoft + 0.3 * hard, FloatTensors.scalar(r.get(0)), 1e-5);
+            }
+        }
+        assertThrows(SpecException.class, () -> Distillation.loss(null, null, null, null, 0, 0.5f));
+    }
+
+    private static double[] softmax(double[] z) {
+        double[] l = logSoftmax(z);
+        double[] p = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            p[i] = Math.exp(l[i]);
+        }
+        return p;
+    }
+
+    private static double[] logSoftmax(double[] z) {
+        double sum = 0;
+        for (double v : z) {
+            sum += Math.exp(v);
+        }
+        double[] out = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            out[i] = z[i] - Math.log(sum);
+        }
+        return out;
+    }
+
+    @Test
+    void termsParseAndRefuseNonsense() {
+        assertEquals("normweight+ringloss(lambda=0.1,r=learn)", Heads.create("normweight+ringloss(lambda=0.1)").spec());
+        assertEquals("normface(s=10)+whiten(momentum=0.9)+center(lambda=0.003,alpha=0.5)",
+                Heads.create("normface(s=10)+whiten+center").spec());
+        assertEquals("unknown term 'ring' in 'softmax+ring'; terms that combine with a head: ringloss, center, upnorm, whiten",
+                assertThrows(SpecException.class, () -> Heads.create("softmax+ring")).getMessage());
+        assertEquals(List.of(), List.of());
+        assertThrows(SpecException.class, () -> Heads.create("ringloss(lambda=1)"));
+        assertThrows(SpecException.class, () -> Heads.create("softmax+ringloss(lambda=-1)"));
+        assertThrows(SpecException.class, () -> Heads.create("softmax+center(alpha=2)"));
+        assertThrows(SpecException.class, () -> Heads.create("softmax+whiten+whiten"));
+    }
+}
