@@ -1,10 +1,5 @@
 package org.softmaxzoo.heads;
 
-import org.softmaxzoo.graph.Parameters;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
-
 /**
  * ArcFace (additive angular margin): normalized features and weights, target logit s cos(theta_y + m),
  * computed as cos(theta) cos(m) - sin(theta) sin(m), with the fallback cos(theta) - m sin(m) where
@@ -13,23 +8,16 @@ import org.tensorflow.types.TFloat32;
  * (geodesic distance on the hypersphere).
  * <p>Deng, Guo, Xue and Zafeiriou, "ArcFace: Additive Angular Margin Loss for Deep Face Recognition", CVPR 2019.
  */
-public final class ArcFaceHead extends MarginHead {
-    private final Scale scale;
+public final class ArcFaceHead extends ScaledCosineHead {
     private final ArcMargin margin;
 
     public ArcFaceHead(Scale scale, float m, boolean easyMargin) {
-        this.scale = scale;
-        this.margin = new ArcMargin(m, easyMargin);
+        this(scale, new ArcMargin(m, easyMargin));
     }
 
-    @Override
-    public TargetTransform transform() {
-        return margin;
-    }
-
-    @Override
-    protected Operand<TFloat32> radius(Ops tf, HeadInput in, Parameters params, Operand<TFloat32> weights) {
-        return scale.operand(tf, params);
+    private ArcFaceHead(Scale scale, ArcMargin margin) {
+        super(scale, margin);
+        this.margin = margin;
     }
 
     @Override

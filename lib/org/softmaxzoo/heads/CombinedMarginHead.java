@@ -1,10 +1,5 @@
 package org.softmaxzoo.heads;
 
-import org.softmaxzoo.graph.Parameters;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
-
 /**
  * Combined margin: target logit s (cos(m1 theta_y + m2) - m3) on normalized features and weights
  * ({@link CombinedMargin}); (m1, 0, 0), (1, m2, 0) and (1, 0, m3) are the SphereFace-style, ArcFace
@@ -12,23 +7,16 @@ import org.tensorflow.types.TFloat32;
  * <p>Two-class decision boundary for class 1: cos(m1 theta_1 + m2) - m3 = cos(theta_2).
  * <p>Deng et al., "ArcFace", CVPR 2019, section on the combined margin (the insightface implementation).
  */
-public final class CombinedMarginHead extends MarginHead {
-    private final Scale scale;
+public final class CombinedMarginHead extends ScaledCosineHead {
     private final CombinedMargin margin;
 
     public CombinedMarginHead(Scale scale, float m1, float m2, float m3) {
-        this.scale = scale;
-        this.margin = new CombinedMargin(m1, m2, m3);
+        this(scale, new CombinedMargin(m1, m2, m3));
     }
 
-    @Override
-    public TargetTransform transform() {
-        return margin;
-    }
-
-    @Override
-    protected Operand<TFloat32> radius(Ops tf, HeadInput in, Parameters params, Operand<TFloat32> weights) {
-        return scale.operand(tf, params);
+    private CombinedMarginHead(Scale scale, CombinedMargin margin) {
+        super(scale, margin);
+        this.margin = margin;
     }
 
     @Override

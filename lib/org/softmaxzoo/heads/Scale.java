@@ -22,8 +22,8 @@ public record Scale(float value, boolean learnable) {
         return learnable ? params.trainable(LossHead.SCALE, Shape.scalar(), Initializer.constant(value)) : tf.constant(value);
     }
 
-    /** The spec form: the number, or {@code learn}. */
+    /** The spec form of {@code s=...}: the number, or {@code learn,s_init=<start>}. */
     String specValue() {
-        return learnable ? "learn" : SpecNumbers.format(value);
+        return learnable ? "learn,s_init=" + SpecNumbers.format(value) : SpecNumbers.format(value);
     }
 }
