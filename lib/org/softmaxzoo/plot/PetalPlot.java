@@ -18,6 +18,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class PetalPlot {
     private static final int SIZE = 640;
+    private static final int LEGEND_WIDTH = 90;
 
     private PetalPlot() {
     }
@@ -41,9 +42,11 @@ public final class PetalPlot {
         }
         // Rays drawn so the longest reaches 90% of the farthest feature.
         double rayScale = maxWeight > 0 ? 0.9 * maxFeature / maxWeight : 1;
-        XYChart raw = chart(title + " — raw features", String.format(Locale.ROOT,
+        XYChart raw = chart(SIZE, title + " — raw features", String.format(Locale.ROOT,
                 "feature 1   (rays: W_j x %.3g)", rayScale));
-        XYChart unit = chart(title + " — L2-normalized", "feature 1 / ||x||   (rays: W_j / ||W_j||)");
+        XYChart unit = chart(SIZE + LEGEND_WIDTH, title + " — L2-normalized", "feature 1 / ||x||   (rays: W_j / ||W_j||)");
+        raw.getStyler().setLegendVisible(false);
+        unit.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         addPoints(raw, features, labels, numClasses, false);
         addPoints(unit, features, labels, numClasses, true);
         addRays(raw, weights, numClasses, rayScale, false);
@@ -51,15 +54,14 @@ public final class PetalPlot {
         return Figures.row(List.of(raw, unit));
     }
 
-    private static XYChart chart(String title, String xTitle) {
-        XYChart chart = new XYChartBuilder().width(SIZE).height(SIZE).title(title).xAxisTitle(xTitle)
+    private static XYChart chart(int width, String title, String xTitle) {
+        XYChart chart = new XYChartBuilder().width(width).height(SIZE).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(xTitle.startsWith("feature 1 /") ? "feature 2 / ||x||" : "feature 2").build();
         Styler s = chart.getStyler();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(3);
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setChartTitleFont(s.getChartTitleFont().deriveFont(13f));
+        s.setLegendFont(s.getLegendFont().deriveFont(12f));
         return chart;
     }
 

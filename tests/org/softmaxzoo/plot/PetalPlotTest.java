@@ -21,14 +21,14 @@ class PetalPlotTest {
         int[] y = {0, 0, 1, 1};
         float[] w = {1, 0, 0, 1}; // W_0 = (1, 0), W_1 = (0, 1)
         BufferedImage img = PetalPlot.render(f, y, w, 2, "test run");
-        assertEquals(2 * 640, img.getWidth());
+        assertEquals(2 * 640 + 90, img.getWidth());
         Path file = Figures.writePng(img, dir.resolve("sub/petal.png"));
         BufferedImage back = ImageIO.read(file.toFile());
         assertEquals(img.getHeight(), back.getHeight());
         assertTrue(Files.size(file) > 10_000);
         // Class colours appear in both panels.
         assertTrue(countColour(back, 0, 640, Palette.classColor(0).darker().getRGB()) > 0, "ray W_0 in the left panel");
-        assertTrue(countColour(back, 640, 1280, Palette.classColor(1).darker().getRGB()) > 0, "ray W_1 in the right panel");
+        assertTrue(countColour(back, 640, 1370, Palette.classColor(1).darker().getRGB()) > 0, "ray W_1 in the right panel");
     }
 
     @Test
