@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code java -jar target/softmax-zoo.jar}: thin commands over the library. */
 @Command(name = "softmax-zoo", mixinStandardHelpOptions = true, version = "softmax-zoo 0.1.0",
         description = "Softmax-based loss heads in TensorFlow Java: train, evaluate and benchmark.",
-        subcommands = {TrainCommand.class, LossCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, LossCommand.class, BenchCommand.class, GridCommand.class,
+                SummarizeCommand.class, VerifyCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -43,6 +43,16 @@ public record ImageSet(float[] pixels, int[] labels, int height, int width, int 
         return new ImageSet(px, lb, height, width, numClasses);
     }
 
+    /** The same images with a smaller label space (all labels must lie below it), e.g. 8 classes after keeping 0-7. */
+    public ImageSet withNumClasses(int classes) {
+        for (int label : labels) {
+            if (label >= classes) {
+                throw new IllegalArgumentException("label " + label + " does not fit " + classes + " classes");
+            }
+        }
+        return new ImageSet(pixels, labels, height, width, classes);
+    }
+
     /** Number of images of each class. */
     public int[] classCounts() {
         int[] counts = new int[numClasses];

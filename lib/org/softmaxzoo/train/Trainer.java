@@ -34,6 +34,11 @@ public final class Trainer {
 
         default void epochDone(TrainConfig config, EpochRecord record) {
         }
+
+        /** Asked after each completed (and saved) epoch: true stops the run there, to be resumed later. */
+        default boolean stopNow() {
+            return false;
+        }
     }
 
     private Trainer() {
@@ -44,10 +49,15 @@ public final class Trainer {
         Path worklogFile = runDir.resolve(Worklog.FILE);
         Path checkpointFile = runDir.resolve(Checkpoint.FILE);
         Checkpoint checkpoint = Files.exists(checkpointFile) ? Checkpoint.read(checkpointFile) : null;
+        List<EpochRecord> logged = Worklog.read(worklogFile);
+        if (checkpoint == null && !logged.isEmpty() && logged.get(logged.size() - 1).epoch() >= config.epochs()) {
+            // A finished worklog (committed without its checkpoint) is a result: never train over it.
+            return new RunResult(config, runDir, logged);
+        }
         int resumedAt = checkpoint == null ? 0 : checkpoint.epoch();
         // Rows past the checkpoint belong to an epoch whose checkpoint was never written: it is redone.
-        List<EpochRecord> records = new ArrayList<>(
-                Worklog.read(worklogFile).stream().filter(r -> r.epoch() <= resumedAt).toList());
+        // Without a checkpoint an unfinished run starts again; same seed, so it rewrites the same rows.
+        List<EpochRecord> records = new ArrayList<>(logged.stream().filter(r -> r.epoch() <= resumedAt).toList());
         int done = resumedAt;
         if (done >= config.epochs()) {
             return new RunResult(config, runDir, records);
@@ -99,6 +109,9 @@ public final class Trainer {
                 new Checkpoint(epoch, g.values()).write(checkpointFile);
                 done = epoch;
                 listener.epochDone(config, record);
+                if (epoch < config.epochs() && listener.stopNow()) {
+                    break;
+                }
             }
         }
         return new RunResult(config, runDir, records);

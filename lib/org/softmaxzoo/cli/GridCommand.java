@@ -1,0 +1,94 @@
+package org.softmaxzoo.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.softmaxzoo.data.DataRoot;
+import org.softmaxzoo.data.Datasets;
+import org.softmaxzoo.report.ReferenceResults;
+import org.softmaxzoo.train.EpochRecord;
+import org.softmaxzoo.train.GridRunner;
+import org.softmaxzoo.train.RunResult;
+import org.softmaxzoo.train.TrainConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "grid", mixinStandardHelpOptions = true,
+        description = "Run a list of experiments (default: both reference tables); skips finished runs, resumes cut ones.")
+final class GridCommand implements Callable<Integer> {
+    @Option(names = "--list", description = "File with one experiment name per line (# comments); default: the reference tables")
+    Path list;
+
+    @Option(names = "--shard", defaultValue = "1/1", description = "i/n: run every n-th experiment starting at the i-th. Default: ${DEFAULT-VALUE}")
+    String shard;
+
+    @Option(names = "--budget-minutes", description = "Stop cleanly after the epoch that passes this many minutes")
+    Double budgetMinutes;
+
+    @Option(names = "--epochs", description = "Epochs per run (default: the experiment's, 40)")
+    Integer epochs;
+
+    @Option(names = "--out", defaultValue = "figures/runs", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")
+    Path out;
+
+    @Option(names = "--keep-checkpoints", description = "Keep finished runs' checkpoints (about 1.2 MB each)")
+    boolean keepCheckpoints;
+
+    @Option(names = "--data", description = "Data root (default: $SOFTMAX_ZOO_DATA, else ~/.cache/softmax-zoo/data)")
+    Path data;
+
+    @Override
+    public Integer call() {
+        String[] parts = shard.split("/");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("--shard must look like 2/4, got " + shard);
+        }
+        GridRunner.Options options = new GridRunner.Options(experiments(), Integer.parseInt(parts[0].trim()),
+                Integer.parseInt(parts[1].trim()), budgetMinutes == null ? null : Duration.ofSeconds((long) (budgetMinutes * 60)),
+                epochs, out, keepCheckpoints);
+        Datasets datasets = new Datasets(DataRoot.resolve(data));
+        GridRunner.Outcome outcome = GridRunner.run(options, datasets::load, new GridRunner.Progress() {
+            @Override
+            public void skipped(int k, int n, TrainConfig c, RunResult r) {
+                System.out.printf(Locale.ROOT, "run %d/%d %s: finished before (best %.4f @ %d)%n", k, n, c.name(),
+                        r.bestAccuracy(), r.bestEpoch());
+            }
+
+            @Override
+            public void epoch(int k, int n, TrainConfig c, EpochRecord r, Duration eta) {
+                System.out.printf(Locale.ROOT, "run %d/%d %s: epoch %d/%d test acc %.4f (best %.4f @ %d), %.0f s; shard ETA %s%n",
+                        k, n, c.name(), r.epoch(), c.epochs(), r.testAccuracy(), r.bestAccuracy(), r.bestEpoch(), r.seconds(),
+                        format(eta));
+            }
+
+            @Override
+            public void stopped(int k, int n, TrainConfig c, Duration elapsed) {
+                System.out.printf("budget reached after %s at run %d/%d (%s); run the same command again to continue%n",
+                        format(elapsed), k, n, c.name());
+            }
+        });
+        System.out.printf("grid shard %s: %d finished before, %d finished now, %d left%n", shard, outcome.skipped(),
+                outcome.finished(), outcome.unfinished());
+        return 0;
+    }
+
+    private List<String> experiments() {
+        if (list == null) {
+            return ReferenceResults.experiments();
+        }
+        try {
+            return Files.readAllLines(list).stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(list + ": cannot read experiment list (" + e.getMessage() + ")", e);
+        }
+    }
+
+    static String format(Duration d) {
+        return String.format("%dh%02dm", d.toHours(), d.toMinutesPart());
+    }
+}

@@ -1,0 +1,28 @@
+package org.softmaxzoo.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.softmaxzoo.report.ResultsSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "summarize", mixinStandardHelpOptions = true,
+        description = "Compare the runs' worklogs with the reference tables: Markdown, CSV and a bar chart per data set.")
+final class SummarizeCommand implements Callable<Integer> {
+    @Option(names = "--runs", defaultValue = "figures/runs", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")
+    Path runs;
+
+    @Option(names = "--out", defaultValue = "figures/results", description = "Where the tables go. Default: ${DEFAULT-VALUE}")
+    Path out;
+
+    @Override
+    public Integer call() {
+        for (String dataset : new String[] {"mnist", "fashion_mnist"}) {
+            ResultsSummary.Summary s = ResultsSummary.summarize(runs, dataset);
+            System.out.printf(Locale.ROOT, "%s: %d of %d runs compared, Spearman %.3f, mean |difference| %.4f -> %s%n", dataset,
+                    s.compared(), s.table().rowCount(), s.spearman(), s.meanAbsoluteDifference(), ResultsSummary.write(s, out));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package org.softmaxzoo.report;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The reference write-up's results (best test accuracy and its epoch per experiment), shipped as {@code reference-results.csv}. */
+public final class ReferenceResults {
+    public static final String RESOURCE = "reference-results.csv";
+
+    /** One reference row. */
+    public record Row(String experiment, double bestAccuracy, int bestEpoch) {
+        public String dataset() {
+            return experiment.substring(0, experiment.indexOf('.'));
+        }
+    }
+
+    private ReferenceResults() {
+    }
+
+    public static List<Row> all() {
+        try (InputStream in = ReferenceResults.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("reference table " + RESOURCE + " missing from the class path");
+            }
+            List<Row> rows = new ArrayList<>();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("#") || line.startsWith("experiment,") || line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split(",");
+                rows.add(new Row(f[0], Double.parseDouble(f[1]), Integer.parseInt(f[2])));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The reference experiment names in table order. */
+    public static List<String> experiments() {
+        return all().stream().map(Row::experiment).toList();
+    }
+}

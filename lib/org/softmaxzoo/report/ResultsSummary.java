@@ -1,0 +1,119 @@
+package org.softmaxzoo.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.softmaxzoo.train.AtomicFiles;
+import org.softmaxzoo.train.EpochRecord;
+import org.softmaxzoo.train.Worklog;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Puts the committed worklogs of a data set's reference experiments beside the reference numbers:
+ * one row per experiment (reference best accuracy and epoch, ours, epochs we ran, difference), the
+ * Spearman rank correlation between the two accuracy columns and their mean absolute difference.
+ */
+public final class ResultsSummary {
+    public static final int PROTOCOL_EPOCHS = 40;
+
+    /** The table and its two statistics over the experiments that have a worklog. */
+    public record Summary(String dataset, Table table, int compared, double spearman, double meanAbsoluteDifference) {
+    }
+
+    private ResultsSummary() {
+    }
+
+    public static Summary summarize(Path runsDir, String dataset) {
+        StringColumn experiment = StringColumn.create("experiment");
+        DoubleColumn refAcc = DoubleColumn.create("ref_best_acc");
+        IntColumn refEpoch = IntColumn.create("ref_best_epoch");
+        DoubleColumn ourAcc = DoubleColumn.create("our_best_acc");
+        IntColumn ourEpoch = IntColumn.create("our_best_epoch");
+        IntColumn epochsRun = IntColumn.create("epochs_run");
+        DoubleColumn diff = DoubleColumn.create("difference");
+        List<double[]> pairs = new ArrayList<>();
+        for (ReferenceResults.Row row : ReferenceResults.all()) {
+            if (!row.dataset().equals(dataset)) {
+                continue;
+            }
+            experiment.append(row.experiment());
+            refAcc.append(row.bestAccuracy());
+            refEpoch.append(row.bestEpoch());
+            List<EpochRecord> log = Worklog.read(runsDir.resolve(row.experiment()).resolve(Worklog.FILE));
+            if (log.isEmpty()) {
+                ourAcc.appendMissing();
+                ourEpoch.appendMissing();
+                epochsRun.append(0);
+                diff.appendMissing();
+                continue;
+            }
+            EpochRecord last = log.get(log.size() - 1);
+            ourAcc.append(last.bestAccuracy());
+            ourEpoch.append(last.bestEpoch());
+            epochsRun.append(last.epoch());
+            diff.append(round4(last.bestAccuracy() - row.bestAccuracy()));
+            pairs.add(new double[] {row.bestAccuracy(), last.bestAccuracy()});
+        }
+        Table table = Table.create(dataset, experiment, refAcc, refEpoch, ourAcc, ourEpoch, epochsRun, diff);
+        double rho = pairs.size() >= 2 ? Spearman.correlation(pairs.stream().mapToDouble(p -> p[0]).toArray(),
+                pairs.stream().mapToDouble(p -> p[1]).toArray()) : Double.NaN;
+        double mad = pairs.stream().mapToDouble(p -> Math.abs(p[1] - p[0])).average().orElse(Double.NaN);
+        return new Summary(dataset, table, pairs.size(), rho, mad);
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+
+    /** Writes {@code <dataset>-results.csv}, {@code .md} and the bar chart {@code <dataset>-accuracy.png}. */
+    public static List<Path> write(Summary s, Path outDir) {
+        Path csv = outDir.resolve(s.dataset() + "-results.csv");
+        Path md = outDir.resolve(s.dataset() + "-results.md");
+        AtomicFiles.write(csv, tmp -> s.table().write().csv(tmp.toString()));
+        AtomicFiles.writeString(md, markdown(s));
+        Path png = AccuracyChart.write(s, outDir.resolve(s.dataset() + "-accuracy.png"));
+        return List.of(csv, md, png);
+    }
+
+    static String markdown(Summary s) {
+        Table t = s.table();
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(s.dataset()).append(": reference results and ours\n\n");
+        sb.append(String.format(Locale.ROOT, "Runs compared: %d of %d. Spearman rank correlation of the accuracies: %s. "
+                        + "Mean absolute difference: %s.%n%n", s.compared(), t.rowCount(), fmt(s.spearman(), 3),
+                fmt(s.meanAbsoluteDifference(), 4)));
+        sb.append("Protocol: 2-d features, batch 64, Adam lr 1e-3, weight decay 1e-3, best test accuracy within the epochs run. ");
+        sb.append("The reference ran ").append(PROTOCOL_EPOCHS).append(" epochs; rows marked * ran fewer and are not the ")
+                .append(PROTOCOL_EPOCHS).append("-epoch protocol.\n\n");
+        sb.append("| experiment | ref best acc | ref epoch | our best acc | our epoch | epochs run | difference |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (int i = 0; i < t.rowCount(); i++) {
+            int run = t.intColumn("epochs_run").getInt(i);
+            boolean has = !t.doubleColumn("our_best_acc").isMissing(i);
+            sb.append("| ").append(t.stringColumn("experiment").get(i).replace(s.dataset() + ".softmax.weight_decay1e-3.feature2", "…"))
+                    .append(run > 0 && run < PROTOCOL_EPOCHS ? " *" : "").append(" | ")
+                    .append(fmt(t.doubleColumn("ref_best_acc").getDouble(i), 4)).append(" | ")
+                    .append(t.intColumn("ref_best_epoch").getInt(i)).append(" | ")
+                    .append(has ? fmt(t.doubleColumn("our_best_acc").getDouble(i), 4) : "").append(" | ")
+                    .append(has ? Integer.toString(t.intColumn("our_best_epoch").getInt(i)) : "").append(" | ")
+                    .append(run > 0 ? Integer.toString(run) : "").append(" | ")
+                    .append(has ? String.format(Locale.ROOT, "%+.4f", t.doubleColumn("difference").getDouble(i)) : "")
+                    .append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String fmt(double v, int decimals) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** True when a worklog exists for the experiment in the runs folder. */
+    public static boolean hasRun(Path runsDir, String experiment) {
+        return Files.exists(runsDir.resolve(experiment).resolve(Worklog.FILE));
+    }
+}

@@ -1,0 +1,50 @@
+package org.softmaxzoo.report;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
+/** Spearman's rank correlation: the Pearson correlation of the ranks, ties sharing their average rank. */
+public final class Spearman {
+    private Spearman() {
+    }
+
+    public static double correlation(double[] a, double[] b) {
+        if (a.length != b.length || a.length < 2) {
+            throw new IllegalArgumentException("need two equally long series of at least 2 values");
+        }
+        return pearson(ranks(a), ranks(b));
+    }
+
+    static double[] ranks(double[] v) {
+        Integer[] order = IntStream.range(0, v.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble(i -> v[i]));
+        double[] rank = new double[v.length];
+        for (int i = 0; i < v.length; ) {
+            int j = i;
+            while (j + 1 < v.length && v[order[j + 1]] == v[order[i]]) {
+                j++;
+            }
+            double average = (i + j) / 2.0 + 1;
+            for (int k = i; k <= j; k++) {
+                rank[order[k]] = average;
+            }
+            i = j + 1;
+        }
+        return rank;
+    }
+
+    static double pearson(double[] x, double[] y) {
+        double mx = Arrays.stream(x).average().orElseThrow();
+        double my = Arrays.stream(y).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+    }
+}

@@ -1,0 +1,83 @@
+package org.softmaxzoo.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.softmaxzoo.data.Datasets;
+import org.softmaxzoo.testing.SyntheticImages;
+
+class GridRunnerTest {
+    @TempDir
+    Path dir;
+
+    private static final Datasets.Split DATA = SyntheticImages.split(128, 32, 3);
+    private static final String BASE = "mnist.softmax.weight_decay1e-3.feature2";
+    private static final List<String> FOUR = List.of(BASE, BASE + ".normweight", BASE + ".normface.scale10", BASE + ".amsoftmax.scale10.margin0.2");
+
+    private final List<String> log = new ArrayList<>();
+
+    private final GridRunner.Progress recorder = new GridRunner.Progress() {
+        @Override
+        public void skipped(int k, int n, TrainConfig c, RunResult r) {
+            log.add("skip " + k + "/" + n + " " + c.name());
+        }
+
+        @Override
+        public void epoch(int k, int n, TrainConfig c, EpochRecord r, Duration eta) {
+            log.add("epoch " + k + "/" + n + " " + c.name() + " " + r.epoch());
+        }
+
+        @Override
+        public void stopped(int k, int n, TrainConfig c, Duration elapsed) {
+            log.add("stop " + k + "/" + n + " " + c.name());
+        }
+    };
+
+    private GridRunner.Options options(Path runs, int i, int n, Duration budget) {
+        return new GridRunner.Options(FOUR, i, n, budget, 2, runs, false);
+    }
+
+    @Test
+    void shardsSplitTheListAndFinishedRunsAreSkipped() throws Exception {
+        Path runs = dir.resolve("runs");
+        assertEquals(new GridRunner.Outcome(0, 2, 0), GridRunner.run(options(runs, 1, 2, null), k -> DATA, recorder));
+        assertTrue(Files.exists(runs.resolve(FOUR.get(0)).resolve(Worklog.FILE)));
+        assertTrue(Files.exists(runs.resolve(FOUR.get(2)).resolve(Worklog.FILE)));
+        assertFalse(Files.exists(runs.resolve(FOUR.get(1))));
+        assertFalse(Files.exists(runs.resolve(FOUR.get(0)).resolve(Checkpoint.FILE)), "finished runs drop their checkpoint");
+        String worklog = Files.readString(runs.resolve(FOUR.get(0)).resolve(Worklog.FILE));
+        log.clear();
+        assertEquals(new GridRunner.Outcome(2, 0, 0), GridRunner.run(options(runs, 1, 2, null), k -> DATA, recorder));
+        assertEquals(List.of("skip 1/2 " + FOUR.get(0), "skip 2/2 " + FOUR.get(2)), log);
+        assertEquals(worklog, Files.readString(runs.resolve(FOUR.get(0)).resolve(Worklog.FILE)));
+    }
+
+    @Test
+    void budgetStopsBetweenEpochsAndTheNextCallFinishesTheSameRuns() {
+        Path cut = dir.resolve("cut");
+        assertEquals(new GridRunner.Outcome(0, 0, 2), GridRunner.run(options(cut, 2, 2, Duration.ZERO), k -> DATA, recorder));
+        assertEquals(List.of("epoch 1/2 " + FOUR.get(1) + " 1", "stop 1/2 " + FOUR.get(1)), log);
+        assertEquals(1, Worklog.read(cut.resolve(FOUR.get(1)).resolve(Worklog.FILE)).size());
+        assertEquals(new GridRunner.Outcome(0, 2, 0), GridRunner.run(options(cut, 2, 2, null), k -> DATA, recorder));
+        Path whole = dir.resolve("whole");
+        GridRunner.run(options(whole, 2, 2, null), k -> DATA, recorder);
+        for (String name : List.of(FOUR.get(1), FOUR.get(3))) {
+            assertEquals(Worklog.read(whole.resolve(name).resolve(Worklog.FILE)).stream().map(EpochRecord::trainLoss).toList(),
+                    Worklog.read(cut.resolve(name).resolve(Worklog.FILE)).stream().map(EpochRecord::trainLoss).toList(), name);
+        }
+    }
+
+    @Test
+    void refusesABadShard() {
+        assertThrows(IllegalArgumentException.class, () -> options(dir, 3, 2, null));
+    }
+}
