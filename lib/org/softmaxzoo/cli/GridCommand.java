@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.softmaxzoo.data.DataRoot;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.report.ReferenceResults;
 import org.softmaxzoo.train.EpochRecord;
@@ -16,6 +15,7 @@ import org.softmaxzoo.train.GridRunner;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "grid", mixinStandardHelpOptions = true,
@@ -39,8 +39,8 @@ final class GridCommand implements Callable<Integer> {
     @Option(names = "--keep-checkpoints", description = "Keep finished runs' checkpoints (about 1.2 MB each)")
     boolean keepCheckpoints;
 
-    @Option(names = "--data", description = "Data root (default: $SOFTMAX_ZOO_DATA, else ~/.cache/softmax-zoo/data)")
-    Path data;
+    @Mixin
+    DataOption data;
 
     @Override
     public Integer call() {
@@ -51,7 +51,7 @@ final class GridCommand implements Callable<Integer> {
         GridRunner.Options options = new GridRunner.Options(experiments(), Integer.parseInt(parts[0].trim()),
                 Integer.parseInt(parts[1].trim()), budgetMinutes == null ? null : Duration.ofSeconds((long) (budgetMinutes * 60)),
                 epochs, out, keepCheckpoints);
-        Datasets datasets = new Datasets(DataRoot.resolve(data));
+        Datasets datasets = data.datasets();
         GridRunner.Outcome outcome = GridRunner.run(options, datasets::load, new GridRunner.Progress() {
             @Override
             public void skipped(int k, int n, TrainConfig c, RunResult r) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import org.softmaxzoo.data.DataRoot;
 import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.plot.RunFigures;
@@ -18,6 +17,7 @@ import org.softmaxzoo.train.TrainingGraph;
 import org.tensorflow.TensorFlow;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -62,13 +62,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--figures", defaultValue = "figures", description = "Where the petal figure goes. Default: ${DEFAULT-VALUE}")
     Path figures;
 
-    @Option(names = "--data", description = "Data root (default: $SOFTMAX_ZOO_DATA, else ~/.cache/softmax-zoo/data)")
-    Path data;
+    @Mixin
+    DataOption data;
 
     @Override
     public Integer call() {
         TrainConfig config = config();
-        Datasets.Split split = new Datasets(DataRoot.resolve(data)).load(config.dataset());
+        Datasets.Split split = data.datasets().load(config.dataset());
         Path runDir = out.resolve(config.name());
         System.out.printf("run %s: %s, head %s, d=%d, %d epochs, batch %d, lr %g, weight decay %g, seed %d%s%n",
                 config.name(), config.dataset().experimentName(), config.head(), config.featureDim(), config.epochs(),

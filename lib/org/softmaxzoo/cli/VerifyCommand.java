@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.softmaxzoo.data.DataRoot;
 import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.eval.OpenSetBenchmark;
@@ -13,6 +12,7 @@ import org.softmaxzoo.report.OpenSetReport;
 import org.softmaxzoo.train.TrainConfig;
 import org.softmaxzoo.train.Trainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -41,15 +41,15 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--results", defaultValue = "figures/results", description = "Where the table and ROC figures go. Default: ${DEFAULT-VALUE}")
     Path results;
 
-    @Option(names = "--data", description = "Data root (default: $SOFTMAX_ZOO_DATA, else ~/.cache/softmax-zoo/data)")
-    Path data;
+    @Mixin
+    DataOption data;
 
     @Override
     public Integer call() {
         List<String> headList = heads != null ? heads : List.of("softmax", "normface(s=10)", "cosface(s=10,m=0.2)",
                 "arcface(s=10,m=30deg)", "sphereface(m=4)", "softmax+center(lambda=0.003,alpha=0.5)");
         List<Integer> dimList = dims != null ? dims : List.of(2, 64);
-        Datasets loader = new Datasets(DataRoot.resolve(data));
+        Datasets loader = data.datasets();
         List<OpenSetBenchmark.Result> all = new ArrayList<>();
         for (String name : datasets != null ? datasets : List.of("mnist", "fashion_mnist")) {
             DatasetKind kind = DatasetKind.parse(name);
