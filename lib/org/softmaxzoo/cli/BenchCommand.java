@@ -2,6 +2,7 @@ package org.softmaxzoo.cli;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.softmaxzoo.graph.SessionOptions;
 import org.softmaxzoo.train.TrainingBenchmark;
 import org.tensorflow.TensorFlow;
 import picocli.CommandLine.Command;
@@ -25,11 +26,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--head", defaultValue = "softmax", description = "Head spec. Default: ${DEFAULT-VALUE}")
     String head;
 
+    @Option(names = "--intra", defaultValue = "0", description = "Intra-op threads (0 = TensorFlow's default). Default: ${DEFAULT-VALUE}")
+    int intra;
+
+    @Option(names = "--inter", defaultValue = "0", description = "Inter-op threads (0 = TensorFlow's default). Default: ${DEFAULT-VALUE}")
+    int inter;
+
+    @Option(names = "--xla", description = "Compile the graph with XLA JIT")
+    boolean xla;
+
     @Override
     public Integer call() {
-        System.out.printf("TensorFlow %s, %d CPU cores visible to Java, head %s, batch %d, %d warm-up + %d x %d steps%n",
-                TensorFlow.version(), Runtime.getRuntime().availableProcessors(), head, batch, warmup, repeats, steps);
-        TrainingBenchmark.Result r = TrainingBenchmark.run(head, 2, batch, warmup, steps, repeats);
+        SessionOptions options = new SessionOptions(intra, inter, xla);
+        System.out.printf("TensorFlow %s, %d CPU cores visible to Java, %s, head %s, batch %d, %d warm-up + %d x %d steps%n",
+                TensorFlow.version(), Runtime.getRuntime().availableProcessors(), options, head, batch, warmup, repeats, steps);
+        TrainingBenchmark.Result r = TrainingBenchmark.run(head, 2, batch, warmup, steps, repeats, options);
         for (int i = 0; i < r.imagesPerSecond().length; i++) {
             System.out.printf(Locale.ROOT, "repeat %d: %.1f images/s%n", i + 1, r.imagesPerSecond()[i]);
         }

@@ -60,6 +60,12 @@ final class GridCommand implements Callable<Integer> {
             }
 
             @Override
+            public void started(int k, int n, TrainConfig c, int fromEpoch, List<String> devices) {
+                System.out.printf("run %d/%d %s: %s at epoch %d on %s%n", k, n, c.name(), fromEpoch > 1 ? "resuming" : "starting",
+                        fromEpoch, String.join(", ", devices));
+            }
+
+            @Override
             public void epoch(int k, int n, TrainConfig c, EpochRecord r, Duration eta) {
                 System.out.printf(Locale.ROOT, "run %d/%d %s: epoch %d/%d test acc %.4f (best %.4f @ %d), %.0f s; shard ETA %s%n",
                         k, n, c.name(), r.epoch(), c.epochs(), r.testAccuracy(), r.bestAccuracy(), r.bestEpoch(), r.seconds(),

@@ -42,6 +42,9 @@ public final class GridRunner {
     public interface Progress {
         void skipped(int k, int n, TrainConfig config, RunResult finished);
 
+        default void started(int k, int n, TrainConfig config, int fromEpoch, List<String> devices) {
+        }
+
         void epoch(int k, int n, TrainConfig config, EpochRecord record, Duration eta);
 
         void stopped(int k, int n, TrainConfig config, Duration elapsed);
@@ -78,6 +81,11 @@ public final class GridRunner {
             }
             boolean[] stopped = {false};
             RunResult result = Trainer.run(config, loaded.computeIfAbsent(config.dataset(), data), runDir, new Trainer.Listener() {
+                @Override
+                public void started(TrainConfig c, int fromEpoch, List<String> devices) {
+                    progress.started(index, configs.size(), c, fromEpoch, devices);
+                }
+
                 @Override
                 public void epochDone(TrainConfig c, EpochRecord r) {
                     epochsDone[0]++;

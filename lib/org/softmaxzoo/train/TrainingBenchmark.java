@@ -2,6 +2,7 @@ package org.softmaxzoo.train;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.softmaxzoo.graph.SessionOptions;
 import org.softmaxzoo.heads.Heads;
 import org.softmaxzoo.model.ReferenceCnn;
 
@@ -19,7 +20,7 @@ public final class TrainingBenchmark {
     private TrainingBenchmark() {
     }
 
-    public static Result run(String head, int featureDim, int batch, int warmup, int steps, int repeats) {
+    public static Result run(String head, int featureDim, int batch, int warmup, int steps, int repeats, SessionOptions options) {
         if (batch < 1 || steps < 1 || repeats < 1 || warmup < 0) {
             throw new IllegalArgumentException("batch, steps and repeats must be >= 1 and warm-up >= 0");
         }
@@ -31,7 +32,7 @@ public final class TrainingBenchmark {
         int[] labels = random.ints(batch, 0, 10).toArray();
         double[] rates = new double[repeats];
         try (TrainingGraph g = new TrainingGraph(new ReferenceCnn(featureDim), Heads.create(head), 10, 28,
-                TrainConfig.LEARNING_RATE, TrainConfig.WEIGHT_DECAY, TrainConfig.SEED)) {
+                TrainConfig.LEARNING_RATE, TrainConfig.WEIGHT_DECAY, TrainConfig.SEED, options)) {
             for (int i = 0; i < warmup; i++) {
                 g.train(px, labels, batch);
             }

@@ -9,6 +9,7 @@ import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.graph.TrainStep;
 import org.softmaxzoo.graph.FloatTensors;
 import org.softmaxzoo.graph.Losses;
+import org.softmaxzoo.graph.SessionOptions;
 import org.softmaxzoo.graph.VariableStore;
 import org.softmaxzoo.heads.HeadInput;
 import org.softmaxzoo.heads.HeadOutput;
@@ -56,6 +57,11 @@ public final class TrainingGraph implements AutoCloseable {
 
     public TrainingGraph(FeatureExtractor extractor, LossHead lossHead, int numClasses, int side, float learningRate,
                          float weightDecay, long seed) {
+        this(extractor, lossHead, numClasses, side, learningRate, weightDecay, seed, SessionOptions.fromSystemProperties());
+    }
+
+    public TrainingGraph(FeatureExtractor extractor, LossHead lossHead, int numClasses, int side, float learningRate,
+                         float weightDecay, long seed, SessionOptions options) {
         this.side = side;
         this.featureDim = extractor.featureDim();
         Ops tf = Ops.create(graph);
@@ -70,7 +76,7 @@ public final class TrainingGraph implements AutoCloseable {
                 ? tf.math.add(headLoss, Losses.weightDecay(tf, store, weightDecay)) : headLoss;
         correct = Losses.correctCount(tf, head.logits(), labels);
         trainStep = TrainStep.build(tf, store, total, learningRate, List.of(headLoss, correct));
-        session = new Session(graph);
+        session = new Session(graph, options.toConfig());
         session.initialize();
     }
 

@@ -1,0 +1,43 @@
+package org.softmaxzoo.graph;
+
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.OptimizerOptions;
+
+/**
+ * How TensorFlow runs a graph: thread pools (0 = TensorFlow's choice, one thread per core) and XLA
+ * JIT compilation. None of it changes the mathematics. Read from the system properties
+ * {@code softmaxzoo.intra}, {@code softmaxzoo.inter} and {@code softmaxzoo.xla} when not given.
+ */
+public record SessionOptions(int intraOpThreads, int interOpThreads, boolean xla) {
+
+    public static final SessionOptions DEFAULT = new SessionOptions(0, 0, false);
+
+    public SessionOptions {
+        if (intraOpThreads < 0 || interOpThreads < 0) {
+            throw new IllegalArgumentException("thread counts must be >= 0 (0 = TensorFlow's default)");
+        }
+    }
+
+    public static SessionOptions fromSystemProperties() {
+        return new SessionOptions(Integer.getInteger("softmaxzoo.intra", 0), Integer.getInteger("softmaxzoo.inter", 0),
+                Boolean.getBoolean("softmaxzoo.xla"));
+    }
+
+    public ConfigProto toConfig() {
+        ConfigProto.Builder b = ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(intraOpThreads)
+                .setInterOpParallelismThreads(interOpThreads);
+        if (xla) {
+            b.setGraphOptions(GraphOptions.newBuilder().setOptimizerOptions(
+                    OptimizerOptions.newBuilder().setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1)));
+        }
+        return b.build();
+    }
+
+    @Override
+    public String toString() {
+        return "intra-op threads " + (intraOpThreads == 0 ? "default" : intraOpThreads) + ", inter-op threads "
+                + (interOpThreads == 0 ? "default" : interOpThreads) + ", XLA " + (xla ? "on" : "off");
+    }
+}
