@@ -187,12 +187,14 @@ class MarginHeadTest {
     }
 
     @Test
-    void marginLogitsAreFiniteAtThetaZeroAndPi() {
+    void marginLogitsAreFiniteAtThetaZeroAndPiAndZeroNorms() {
         float[][] onAndOpposite = {{1, 0}, {-1, 0}, {0, 0}};
         for (String spec : new String[] {"cosface(s=64,m=0.35)", "arcface(s=64,m=0.5)", "arcface(s=64,m=0.5,easy_margin=true)",
             "combined(s=64,m1=1.35,m2=0.2,m3=0.1)", "combined(s=64,m1=1,m2=0.3,m3=0.2)", "sphereface(m=4,lambda=0)",
             "sphereface(m=4,lambda=0,gamma=0.5)", "lsoftmax(m=4,beta=0)", "heatedup"}) {
-            HeadEvaluator.Evaluation e = HeadEvaluator.evaluate(Heads.create(spec), onAndOpposite, AXES, new int[] {0, 0, 1}, null, true);
+            // Third class: a zero weight vector.
+            float[][] w = {{1, 0, 0}, {0, 1, 0}};
+            HeadEvaluator.Evaluation e = HeadEvaluator.evaluate(Heads.create(spec), onAndOpposite, w, new int[] {0, 0, 2}, null, true);
             assertTrue(Double.isFinite(e.loss()), spec + " loss");
             for (float g : e.featureGradient()) {
                 assertTrue(Float.isFinite(g), spec + " feature gradient");
