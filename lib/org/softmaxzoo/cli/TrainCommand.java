@@ -1,5 +1,6 @@
 package org.softmaxzoo.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import me.tongfei.progressbar.ProgressBar;
 import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.plot.RunFigures;
+import org.softmaxzoo.train.Checkpoint;
 import org.softmaxzoo.train.EpochRecord;
 import org.softmaxzoo.train.ExperimentName;
 import org.softmaxzoo.train.RunResult;
@@ -77,10 +79,13 @@ final class TrainCommand implements Callable<Integer> {
         RunResult result = Trainer.run(config, split, runDir, new ConsoleProgress());
         System.out.printf(Locale.ROOT, "best test accuracy %.4f at epoch %d of %d; worklog %s%n", result.bestAccuracy(),
                 result.bestEpoch(), result.last().epoch(), runDir.resolve("worklog.csv"));
-        if (config.featureDim() == 2) {
+        if (config.featureDim() == 2 && Files.exists(runDir.resolve(Checkpoint.FILE))) {
             try (TrainingGraph g = Trainer.load(config, split.test(), runDir)) {
                 System.out.println("petal figure " + RunFigures.petal(g, split.test(), result, figures));
             }
+        } else if (config.featureDim() == 2) {
+            System.out.println("petal figure not drawn: " + runDir + " holds a finished worklog without its checkpoint "
+                    + "(results are committed without checkpoints); train into another --out to draw it again");
         }
         return 0;
     }
