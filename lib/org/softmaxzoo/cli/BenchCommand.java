@@ -35,12 +35,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--xla", description = "Compile the graph with XLA JIT")
     boolean xla;
 
+    @Option(names = "--profile", description = "Also print where one traced step spends its time, by op type")
+    boolean profile;
+
     @Override
     public Integer call() {
         SessionOptions options = new SessionOptions(intra, inter, xla);
         System.out.printf("TensorFlow %s, %d CPU cores visible to Java, %s, head %s, batch %d, %d warm-up + %d x %d steps%n",
                 TensorFlow.version(), Runtime.getRuntime().availableProcessors(), options, head, batch, warmup, repeats, steps);
         TrainingBenchmark.Result r = TrainingBenchmark.run(head, 2, batch, warmup, steps, repeats, options);
+        if (profile) {
+            long total = r.profile().values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf("one traced step, time per op type (sum over nodes and threads, %d us in all):%n", total);
+            r.profile().entrySet().stream().limit(15).forEach(e -> System.out.printf(Locale.ROOT, "  %-36s %8d us  %5.1f%%%n",
+                    e.getKey(), e.getValue(), 100.0 * e.getValue() / total));
+        }
         for (int i = 0; i < r.imagesPerSecond().length; i++) {
             System.out.printf(Locale.ROOT, "repeat %d: %.1f images/s%n", i + 1, r.imagesPerSecond()[i]);
         }

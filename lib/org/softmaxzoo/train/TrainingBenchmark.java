@@ -1,6 +1,7 @@
 package org.softmaxzoo.train;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
 import org.softmaxzoo.graph.SessionOptions;
 import org.softmaxzoo.heads.Heads;
@@ -9,7 +10,7 @@ import org.softmaxzoo.model.ReferenceCnn;
 /** Times training steps of the reference network on random 28x28 data (warm-up excluded, median of repeats). */
 public final class TrainingBenchmark {
 
-    public record Result(int batch, int steps, int repeats, double[] imagesPerSecond) {
+    public record Result(int batch, int steps, int repeats, double[] imagesPerSecond, Map<String, Long> profile) {
         public double median() {
             double[] s = imagesPerSecond.clone();
             Arrays.sort(s);
@@ -36,6 +37,7 @@ public final class TrainingBenchmark {
             for (int i = 0; i < warmup; i++) {
                 g.train(px, labels, batch);
             }
+            Map<String, Long> profile = g.profileStep(px, labels, batch);
             for (int r = 0; r < repeats; r++) {
                 long start = System.nanoTime();
                 for (int i = 0; i < steps; i++) {
@@ -43,7 +45,7 @@ public final class TrainingBenchmark {
                 }
                 rates[r] = (double) batch * steps / ((System.nanoTime() - start) / 1e9);
             }
+            return new Result(batch, steps, repeats, rates, profile);
         }
-        return new Result(batch, steps, repeats, rates);
     }
 }

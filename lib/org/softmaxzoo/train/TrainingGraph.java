@@ -112,6 +112,30 @@ public final class TrainingGraph implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one traced training step and returns the time spent per op type (microseconds, summed over
+     * nodes, largest first): where a step's time goes, for speed work.
+     */
+    public Map<String, Long> profileStep(float[] batchImages, int[] batchLabels, int n) {
+        try (TFloat32 x = FloatTensors.of(Shape.of(n, side, side, 1), batchImages);
+             TInt32 y = FloatTensors.ints(Shape.of(n), batchLabels);
+             Result result = session.runner().feed(images, x).feed(labels, y).addTarget(trainStep)
+                     .setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build())
+                     .runAndFetchMetadata()) {
+            Map<String, Long> byType = new java.util.HashMap<>();
+            result.getMetadata().ifPresent(md -> md.getStepStats().getDevStatsList().forEach(d -> d.getNodeStatsList().forEach(node -> {
+                String name = node.getNodeName().split(":")[0];
+                var op = graph.operation(name);
+                String type = op != null ? op.type() : name;
+                byType.merge(type, node.getOpEndRelMicros() - node.getOpStartRelMicros(), Long::sum);
+            })));
+            Map<String, Long> sorted = new LinkedHashMap<>();
+            byType.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            return sorted;
+        }
+    }
+
     /** The devices the first training step ran on (empty before the first step). */
     public List<String> devices() {
         return devices;
