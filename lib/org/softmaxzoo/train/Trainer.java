@@ -67,42 +67,15 @@ public final class Trainer {
             if (checkpoint != null) {
                 g.restore(checkpoint.values());
             }
-            boolean announced = false;
             for (int epoch = done + 1; epoch <= config.epochs(); epoch++) {
                 long start = System.nanoTime();
-                int[] order = Shuffle.permutation(train.size(), config.seed(), epoch);
-                int steps = (train.size() + config.batchSize() - 1) / config.batchSize();
-                double lossSum = 0;
-                double correct = 0;
-                float[] px = new float[config.batchSize() * train.imageSize()];
-                int[] lb = new int[config.batchSize()];
-                for (int step = 0; step < steps; step++) {
-                    int from = step * config.batchSize();
-                    int n = Math.min(config.batchSize(), train.size() - from);
-                    for (int k = 0; k < n; k++) {
-                        int idx = order[from + k];
-                        System.arraycopy(train.pixels(), idx * train.imageSize(), px, k * train.imageSize(), train.imageSize());
-                        lb[k] = train.labels()[idx];
-                    }
-                    TrainingGraph.StepResult r = g.train(px, lb, n);
-                    if (!Float.isFinite(r.loss())) {
-                        throw new TrainingDivergedException(String.format(
-                                "%s: loss became %s at epoch %d, step %d of %d; the run stopped and kept the checkpoint "
-                                        + "of epoch %d in %s", config.name(), r.loss(), epoch, step + 1, steps, done, runDir));
-                    }
-                    if (!announced) {
-                        listener.started(config, epoch, g.devices());
-                        announced = true;
-                    }
-                    lossSum += (double) r.loss() * n;
-                    correct += r.correct();
-                    listener.step(epoch, step + 1, steps);
-                }
+                EpochTotals totals = trainEpoch(g, train, config, epoch, done, epoch == resumedAt + 1, runDir, listener);
                 double trainSeconds = (System.nanoTime() - start) / 1e9;
                 double testAccuracy = g.accuracy(data.test());
                 double seconds = (System.nanoTime() - start) / 1e9;
                 EpochRecord record = EpochRecord.after(records.isEmpty() ? null : records.get(records.size() - 1), epoch,
-                        lossSum / train.size(), correct / train.size(), testAccuracy, seconds, train.size() / trainSeconds);
+                        totals.lossSum() / train.size(), totals.correct() / train.size(), testAccuracy, seconds,
+                        train.size() / trainSeconds);
                 records.add(record);
                 // Worklog first, checkpoint second: a crash in between leaves a row that the resume drops and redoes.
                 Worklog.write(worklogFile, records);
@@ -115,6 +88,42 @@ public final class Trainer {
             }
         }
         return new RunResult(config, runDir, records);
+    }
+
+    private record EpochTotals(double lossSum, double correct) {
+    }
+
+    /** One pass over the training set in the epoch's order; stops the run on a non-finite loss. */
+    private static EpochTotals trainEpoch(TrainingGraph g, ImageSet train, TrainConfig config, int epoch, int lastSaved,
+                                          boolean firstOfRun, Path runDir, Listener listener) {
+        int[] order = Shuffle.permutation(train.size(), config.seed(), epoch);
+        int steps = (train.size() + config.batchSize() - 1) / config.batchSize();
+        double lossSum = 0;
+        double correct = 0;
+        float[] px = new float[config.batchSize() * train.imageSize()];
+        int[] lb = new int[config.batchSize()];
+        for (int step = 0; step < steps; step++) {
+            int from = step * config.batchSize();
+            int n = Math.min(config.batchSize(), train.size() - from);
+            for (int k = 0; k < n; k++) {
+                int idx = order[from + k];
+                System.arraycopy(train.pixels(), idx * train.imageSize(), px, k * train.imageSize(), train.imageSize());
+                lb[k] = train.labels()[idx];
+            }
+            TrainingGraph.StepResult r = g.train(px, lb, n);
+            if (!Float.isFinite(r.loss())) {
+                throw new TrainingDivergedException(String.format(
+                        "%s: loss became %s at epoch %d, step %d of %d; the run stopped and kept the checkpoint "
+                                + "of epoch %d in %s", config.name(), r.loss(), epoch, step + 1, steps, lastSaved, runDir));
+            }
+            if (step == 0 && firstOfRun) {
+                listener.started(config, epoch, g.devices());
+            }
+            lossSum += (double) r.loss() * n;
+            correct += r.correct();
+            listener.step(epoch, step + 1, steps);
+        }
+        return new EpochTotals(lossSum, correct);
     }
 
     /** The graph of a configuration, with freshly initialised variables. */
