@@ -1,9 +1,11 @@
 package org.softmaxzoo.eval;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.data.ImageSet;
+import org.softmaxzoo.train.Checkpoint;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainConfig;
 import org.softmaxzoo.train.Trainer;
@@ -18,7 +20,7 @@ public final class OpenSetBenchmark {
 
     /** Metrics of one pair set. */
     public record Metrics(double auc, double equalErrorRate, double tarAtFar1e3, Verification.Roc roc) {
-        static Metrics of(Verification.Roc roc) {
+        public static Metrics of(Verification.Roc roc) {
             return new Metrics(roc.auc(), roc.equalErrorRate(), roc.tarAtFar(1e-3), roc);
         }
     }
@@ -30,7 +32,11 @@ public final class OpenSetBenchmark {
     private OpenSetBenchmark() {
     }
 
-    /** Trains (or resumes) {@code config} on the seen classes in {@code runsDir}, then scores seeded pair samples. */
+    /**
+     * Trains (or resumes) {@code config} on the seen classes in {@code runsDir}, then scores seeded pair
+     * samples. The metrics and a thinned ROC are saved in the run folder ({@value MetricsFile#FILE}), so a
+     * committed run whose checkpoint is gone still reports its numbers without retraining.
+     */
     public static Result run(TrainConfig config, Datasets.Split data, int seenClasses, int pairsPerKind, Path runsDir,
                              Trainer.Listener listener) {
         ImageSet train = data.train().filterLabels(l -> l < seenClasses).withNumClasses(seenClasses);
@@ -38,9 +44,15 @@ public final class OpenSetBenchmark {
         ImageSet unseenTest = data.test().filterLabels(l -> l >= seenClasses);
         Path runDir = runsDir.resolve(config.name());
         RunResult run = Trainer.run(config, new Datasets.Split(train, seenTest), runDir, listener);
+        if (!Files.exists(runDir.resolve(Checkpoint.FILE)) && MetricsFile.exists(runDir)) {
+            Metrics[] saved = MetricsFile.read(runDir);
+            return new Result(config, run, saved[0], saved[1]);
+        }
         try (TrainingGraph g = Trainer.load(config, train, runDir)) {
-            return new Result(config, run, score(g.features(unseenTest), unseenTest.labels(), config, pairsPerKind),
+            Result r = new Result(config, run, score(g.features(unseenTest), unseenTest.labels(), config, pairsPerKind),
                     score(g.features(seenTest), seenTest.labels(), config, pairsPerKind));
+            MetricsFile.write(runDir, r.unseen(), r.seen());
+            return r;
         }
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.report.OpenSetReport;
 import org.softmaxzoo.testing.SyntheticImages;
+import org.softmaxzoo.train.Checkpoint;
 import org.softmaxzoo.train.TrainConfig;
 import org.softmaxzoo.train.Trainer;
 
@@ -27,6 +28,19 @@ class OpenSetBenchmarkTest {
         assertEquals(r.unseen().roc().tarAtFar(1e-3), r.unseen().tarAtFar1e3(), 0);
         List<Path> files = OpenSetReport.write(List.of(r), dir.resolve("out"), "openset");
         assertEquals(3, files.size());
+        // A committed run has its worklog and metrics but no checkpoint: the numbers come back without training.
+        assertTrue(dir.resolve("openset").resolve(Checkpoint.FILE).toFile().delete());
+        OpenSetBenchmark.Result again = OpenSetBenchmark.run(config, SyntheticImages.split(240, 120, 5), 3, 200, dir,
+                new Trainer.Listener() {
+                    @Override
+                    public void step(int epoch, int step, int steps) {
+                        throw new AssertionError("must not train again");
+                    }
+                });
+        assertEquals(r.unseen().auc(), again.unseen().auc(), 1e-6);
+        assertEquals(r.seen().equalErrorRate(), again.seen().equalErrorRate(), 1e-6);
+        assertEquals(r.unseen().tarAtFar1e3(), again.unseen().tarAtFar1e3(), 1e-6);
+        assertEquals(r.unseen().roc().tarAtFar(0.01), again.unseen().roc().tarAtFar(0.01), 1e-6);
     }
 
     @Test
