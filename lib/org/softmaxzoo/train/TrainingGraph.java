@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.graph.TrainStep;
 import org.softmaxzoo.graph.FloatTensors;
@@ -48,8 +47,8 @@ public final class TrainingGraph implements AutoCloseable {
     private final Operand<TFloat32> headLoss;
     private final Operand<TFloat32> correct;
     private final Op trainStep;
-    private boolean devicesLogged;
-    private List<String> devices = List.of();
+    private static final RunOptions TRACE = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
+    private List<String> devices;
 
     /** Loss and number of correct predictions of one training batch. */
     public record StepResult(float loss, float correct) {
@@ -90,21 +89,12 @@ public final class TrainingGraph implements AutoCloseable {
              TInt32 y = FloatTensors.ints(Shape.of(n), batchLabels)) {
             Session.Runner runner = session.runner().feed(images, x).feed(labels, y)
                     .addTarget(trainStep).fetch(headLoss).fetch(correct);
-            Result result;
-            if (!devicesLogged) {
-                // Trace the first step once to learn where TensorFlow placed the graph.
-                runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
-                result = runner.runAndFetchMetadata();
-                devices = result.getMetadata().map(md -> {
-                    TreeSet<String> names = new TreeSet<>();
-                    for (DeviceStepStats d : md.getStepStats().getDevStatsList()) {
-                        names.add(d.getDevice());
-                    }
-                    return List.copyOf(names);
-                }).orElse(List.of());
-                devicesLogged = true;
-            } else {
-                result = runner.run();
+            // The first step is traced once to learn where TensorFlow placed the graph.
+            boolean first = devices == null;
+            Result result = first ? runner.setOptions(TRACE).runAndFetchMetadata() : runner.run();
+            if (first) {
+                devices = result.getMetadata().map(md -> md.getStepStats().getDevStatsList().stream()
+                        .map(DeviceStepStats::getDevice).sorted().distinct().toList()).orElse(List.of());
             }
             try (result) {
                 return new StepResult(FloatTensors.scalar(result.get(0)), FloatTensors.scalar(result.get(1)));
@@ -120,8 +110,7 @@ public final class TrainingGraph implements AutoCloseable {
         try (TFloat32 x = FloatTensors.of(Shape.of(n, side, side, 1), batchImages);
              TInt32 y = FloatTensors.ints(Shape.of(n), batchLabels);
              Result result = session.runner().feed(images, x).feed(labels, y).addTarget(trainStep)
-                     .setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build())
-                     .runAndFetchMetadata()) {
+                     .setOptions(TRACE).runAndFetchMetadata()) {
             Map<String, Long> byType = new java.util.HashMap<>();
             result.getMetadata().ifPresent(md -> md.getStepStats().getDevStatsList().forEach(d -> d.getNodeStatsList().forEach(node -> {
                 String name = node.getNodeName().split(":")[0];
@@ -138,7 +127,7 @@ public final class TrainingGraph implements AutoCloseable {
 
     /** The devices the first training step ran on (empty before the first step). */
     public List<String> devices() {
-        return devices;
+        return devices == null ? List.of() : devices;
     }
 
     /** Fraction of images whose predicted class (arg-max of the prediction logits) is the label. */
