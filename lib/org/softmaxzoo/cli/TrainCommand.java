@@ -39,7 +39,7 @@ final class TrainCommand implements Callable<Integer> {
         @Option(names = "--dataset", required = true, description = "mnist or fashion_mnist")
         String dataset;
 
-        @Option(names = "--head", defaultValue = "softmax", description = "Head spec, e.g. normface(s=10). Default: ${DEFAULT-VALUE}")
+        @Option(names = "--head", defaultValue = "softmax", description = "Head spec, e.g. normface(s=10); the `heads` command lists them. Default: ${DEFAULT-VALUE}")
         String head;
     }
 
