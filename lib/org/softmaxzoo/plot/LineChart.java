@@ -1,0 +1,48 @@
+package org.softmaxzoo.plot;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** A small line chart for the notebooks: named series of (x, y), rendered to an image and optionally saved. */
+public final class LineChart {
+    private final XYChart chart;
+
+    public LineChart(String title, String xTitle, String yTitle) {
+        chart = new XYChartBuilder().width(720).height(480).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    }
+
+    public LineChart line(String name, double[] x, double[] y) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        return this;
+    }
+
+    public LineChart points(String name, double[] x, double[] y) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        return this;
+    }
+
+    public LineChart logY() {
+        chart.getStyler().setYAxisLogarithmic(true);
+        return this;
+    }
+
+    public BufferedImage image() {
+        return Figures.image(chart);
+    }
+
+    /** Writes the chart as a PNG and returns its image, for {@code display(...)} in a notebook. */
+    public BufferedImage save(Path file) {
+        BufferedImage img = image();
+        Figures.writePng(img, file);
+        return img;
+    }
+}
