@@ -52,13 +52,4 @@ public record ImageSet(float[] pixels, int[] labels, int height, int width, int 
         }
         return new ImageSet(pixels, labels, height, width, classes);
     }
-
-    /** Number of images of each class. */
-    public int[] classCounts() {
-        int[] counts = new int[numClasses];
-        for (int label : labels) {
-            counts[label]++;
-        }
-        return counts;
-    }
 }

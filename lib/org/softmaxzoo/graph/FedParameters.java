@@ -61,11 +61,6 @@ public final class FedParameters implements Parameters {
         return state(VariableStore.ITERATION, Shape.scalar(), Initializer.constant(0));
     }
 
-    @Override
-    public boolean training() {
-        return false;
-    }
-
     /** The placeholder of a parameter, for gradients with respect to it. */
     public Operand<TFloat32> operand(String name) {
         Entry e = entries.get(name);
@@ -73,10 +68,6 @@ public final class FedParameters implements Parameters {
             throw new IllegalArgumentException("no parameter " + name + "; known: " + entries.keySet());
         }
         return e.placeholder();
-    }
-
-    public List<String> names() {
-        return List.copyOf(entries.keySet());
     }
 
     /** Feeds every parameter's value; the caller closes the returned tensors after the run. */

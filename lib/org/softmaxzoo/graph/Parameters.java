@@ -24,9 +24,6 @@ public interface Parameters {
     /** The number of training steps taken so far (0 at the start), as a float scalar. */
     Operand<TFloat32> iteration();
 
-    /** True when training (state updates take effect), false when a head is only evaluated. */
-    boolean training();
-
     /** The same parameters with updates ignored: for a second build of a head on shared weights. */
     default Parameters withoutUpdates() {
         Parameters self = this;
@@ -48,11 +45,6 @@ public interface Parameters {
             @Override
             public Operand<TFloat32> iteration() {
                 return self.iteration();
-            }
-
-            @Override
-            public boolean training() {
-                return self.training();
             }
         };
     }

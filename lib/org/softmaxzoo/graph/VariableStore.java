@@ -73,11 +73,6 @@ public final class VariableStore implements Parameters {
         return slots.get(ITERATION).read();
     }
 
-    @Override
-    public boolean training() {
-        return true;
-    }
-
     /** A non-trainable variable for state the caller assigns itself (optimizer slots). */
     public Slot stateSlot(String name, Shape shape, Initializer init) {
         return slot(name, shape, init, false);

@@ -1,6 +1,5 @@
 package org.softmaxzoo.report;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,10 +109,5 @@ public final class ResultsSummary {
 
     private static String fmt(double v, int decimals) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", v);
-    }
-
-    /** True when a worklog exists for the experiment in the runs folder. */
-    public static boolean hasRun(Path runsDir, String experiment) {
-        return Files.exists(runsDir.resolve(experiment).resolve(Worklog.FILE));
     }
 }
