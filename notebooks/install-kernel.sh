@@ -25,6 +25,7 @@ cat > "$spec_dir/kernel.json" <<JSON
   "language": "java",
   "interrupt_mode": "message",
   "env": {
+    "TF_ENABLE_ONEDNN_OPTS": "1",
     "RJK_CLASSPATH": "$root/target/kernel-lib/*.jar",
     "IJAVA_CLASSPATH": "$classpath",
     "JJAVA_CLASSPATH": "$classpath"

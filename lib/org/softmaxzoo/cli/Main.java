@@ -1,5 +1,6 @@
 package org.softmaxzoo.cli;
 
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        OptionalInt child = OneDnnRelaunch.runChildIfUnset();
+        System.exit(child.isPresent() ? child.getAsInt() : commandLine().execute(args));
     }
 
     /** The command line with errors in the user's input reported as one line, not a stack trace. */

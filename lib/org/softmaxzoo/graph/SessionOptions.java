@@ -8,10 +8,14 @@ import org.tensorflow.proto.OptimizerOptions;
  * How TensorFlow runs a graph: thread pools (0 = TensorFlow's choice, one thread per core) and XLA
  * JIT compilation. None of it changes the mathematics. Read from the system properties
  * {@code softmaxzoo.intra}, {@code softmaxzoo.inter} and {@code softmaxzoo.xla} when not given.
+ *
+ * <p>The default runs one op at a time, each on every core: the network is a chain of convolutions
+ * that already use all cores, and running two of them side by side (a layer's input and filter
+ * gradients) only makes them compete (measured in notes/speed.md: +6% per step with one inter-op thread).
  */
 public record SessionOptions(int intraOpThreads, int interOpThreads, boolean xla) {
 
-    public static final SessionOptions DEFAULT = new SessionOptions(0, 0, false);
+    public static final int DEFAULT_INTER_OP_THREADS = 1;
 
     public SessionOptions {
         if (intraOpThreads < 0 || interOpThreads < 0) {
@@ -20,7 +24,7 @@ public record SessionOptions(int intraOpThreads, int interOpThreads, boolean xla
     }
 
     public static SessionOptions fromSystemProperties() {
-        return new SessionOptions(Integer.getInteger("softmaxzoo.intra", 0), Integer.getInteger("softmaxzoo.inter", 0),
+        return new SessionOptions(Integer.getInteger("softmaxzoo.intra", 0), Integer.getInteger("softmaxzoo.inter", DEFAULT_INTER_OP_THREADS),
                 Boolean.getBoolean("softmaxzoo.xla"));
     }
 

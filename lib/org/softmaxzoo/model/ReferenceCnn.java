@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.softmaxzoo.graph.Initializer;
 import org.softmaxzoo.graph.Parameters;
+import org.softmaxzoo.graph.Pooling;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -60,7 +61,7 @@ public final class ReferenceCnn implements FeatureExtractor {
             Operand<TFloat32> bias = params.trainable("cnn/conv" + (block + 1) + "/bias", Shape.of(out), Initializer.fanIn(fanIn));
             x = tf.nn.conv2d(x, kernel, List.of(1L, 1L, 1L, 1L), "SAME");
             x = tf.nn.relu(tf.nn.biasAdd(x, bias));
-            x = tf.nn.maxPool(x, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}), "SAME");
+            x = Pooling.maxPool2x2(tf, x);
             in = out;
         }
         int flat = finalSide() * finalSide() * in;

@@ -102,9 +102,18 @@ public final class TrainingGraph implements AutoCloseable {
         }
     }
 
+    /** The prediction logits of the first {@code n} images of the array: one forward pass, no update. */
+    public float[] logits(float[] batchImages, int n) {
+        try (TFloat32 x = FloatTensors.of(Shape.of(n, side, side, 1), batchImages);
+             Result r = session.runner().feed(images, x).fetch(head.logits()).run()) {
+            return FloatTensors.read(r.get(0));
+        }
+    }
+
     /**
-     * Runs one traced training step and returns the time spent per op type (microseconds, summed over
-     * nodes, largest first): where a step's time goes, for speed work.
+     * Runs one traced training step and returns the time spent per kernel (microseconds, summed over
+     * nodes, largest first): where a step's time goes, for speed work. Kernels are named as they ran,
+     * so oneDNN's replacements show as such (_MklNativeConv2DBackpropFilter...).
      */
     public Map<String, Long> profileStep(float[] batchImages, int[] batchLabels, int n) {
         try (TFloat32 x = FloatTensors.of(Shape.of(n, side, side, 1), batchImages);
@@ -113,9 +122,7 @@ public final class TrainingGraph implements AutoCloseable {
                      .setOptions(TRACE).runAndFetchMetadata()) {
             Map<String, Long> byType = new java.util.HashMap<>();
             result.getMetadata().ifPresent(md -> md.getStepStats().getDevStatsList().forEach(d -> d.getNodeStatsList().forEach(node -> {
-                String name = node.getNodeName().split(":")[0];
-                var op = graph.operation(name);
-                String type = op != null ? op.type() : name;
+                String type = kernelName(node.getTimelineLabel(), node.getNodeName());
                 byType.merge(type, node.getOpEndRelMicros() - node.getOpStartRelMicros(), Long::sum);
             })));
             Map<String, Long> sorted = new LinkedHashMap<>();
@@ -123,6 +130,17 @@ public final class TrainingGraph implements AutoCloseable {
                     .forEach(e -> sorted.put(e.getKey(), e.getValue()));
             return sorted;
         }
+    }
+
+    /** "name = Kernel(inputs)" in a trace's timeline label, else the node's own op type. */
+    private String kernelName(String timelineLabel, String nodeName) {
+        int eq = timelineLabel.indexOf(" = ");
+        int paren = timelineLabel.indexOf('(', eq + 3);
+        if (eq >= 0 && paren > eq) {
+            return timelineLabel.substring(eq + 3, paren);
+        }
+        var op = graph.operation(nodeName.split(":")[0]);
+        return op != null ? op.type() : nodeName;
     }
 
     /** The devices the first training step ran on (empty before the first step). */
