@@ -44,6 +44,38 @@ public final class MarginCurves {
         }
     }
 
+    /**
+     * The angular margin a transform leaves between two classes whose weights are {@code theta12} apart
+     * (radians), for features in their plane: class 1 wins (with its margin) while f(cos theta_1) >
+     * cos(theta12 - theta_1), up to theta_1 = t*; class 2 likewise up to t* from its own weight, and
+     * the gap between the two boundaries is theta12 - 2 t*. For A-Softmax's psi with margin m it is
+     * (m - 1)/(m + 1) theta12, for ArcFace m, for CosFace 2 asin(m / (2 sin(theta12 / 2))). The transform
+     * is evaluated once on a grid of {@value #GRID} angles by the training graph's own ops; t* is the
+     * grid's crossing, linearly interpolated.
+     */
+    public static double[] angularMargins(TargetTransform transform, double[] theta12s, long iteration) {
+        double[] grid = new double[GRID];
+        for (int i = 0; i < GRID; i++) {
+            grid[i] = Math.PI * i / (GRID - 1);
+        }
+        double[] f = values(transform, grid, iteration);
+        double[] margins = new double[theta12s.length];
+        for (int k = 0; k < theta12s.length; k++) {
+            double t12 = theta12s[k];
+            double boundary = 0;
+            double previous = f[0] - Math.cos(t12);
+            for (int i = 1; i < GRID && grid[i - 1] < t12 && previous > 0; i++) {
+                double g = f[i] - Math.cos(t12 - grid[i]);
+                boundary = g <= 0 ? grid[i - 1] + (grid[i] - grid[i - 1]) * previous / (previous - g) : grid[i];
+                previous = g;
+            }
+            margins[k] = t12 - 2 * Math.min(boundary, t12 / 2);
+        }
+        return margins;
+    }
+
+    private static final int GRID = 20001;
+
     /** The transform of a margin head given by its spec (for example {@code arcface(s=64,m=0.5)}). */
     public static TargetTransform of(String spec) {
         LossHead head = Heads.create(spec);

@@ -23,14 +23,27 @@ public final class Notebook {
         return quick() ? quick : full;
     }
 
-    /** The project's figures folder: {@code figures/} beside the notebooks folder. */
+    /**
+     * Where the notebooks' figures go: the project's {@code figures/}; in quick mode
+     * {@code target/quick-figures/}, so a quick run never replaces the committed full-mode figures.
+     */
     public static Path figures() {
+        Path dir = quick() ? projectDir().resolve("target").resolve("quick-figures") : projectDir().resolve("figures");
+        try {
+            return Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    /** The project's folder: the nearest one up from the working directory with figures/ and notebooks/. */
+    public static Path projectDir() {
         Path here = Path.of("").toAbsolutePath();
         for (Path p = here; p != null; p = p.getParent()) {
             if (Files.isDirectory(p.resolve("figures")) && Files.isDirectory(p.resolve("notebooks"))) {
-                return p.resolve("figures");
+                return p;
             }
         }
-        throw new IllegalStateException("cannot find the project's figures/ folder from " + here);
+        throw new IllegalStateException("cannot find the project's folder (with figures/ and notebooks/) from " + here);
     }
 }

@@ -1,0 +1,61 @@
+package org.softmaxzoo.notebook;
+
+import java.awt.image.BufferedImage;
+import java.util.Locale;
+import java.util.Map;
+import org.softmaxzoo.data.ImageSet;
+import org.softmaxzoo.eval.ClassGeometry;
+import org.softmaxzoo.heads.LossHead;
+import org.softmaxzoo.plot.Figures;
+import org.softmaxzoo.plot.PetalPlot;
+import org.softmaxzoo.train.RunResult;
+
+/**
+ * A finished notebook run: its worklog, the test set's features and every variable's final value.
+ *
+ * @param features test features, n x d row-major
+ * @param values   every variable of the graph by name (class weights {@link LossHead#WEIGHT}, ...)
+ */
+public record TrainedRun(RunResult result, String trainingSetLabel, ImageSet test, float[] features,
+                         Map<String, float[]> values) {
+
+    /** The class weights W, d x C. */
+    public float[] weights() {
+        return value(LossHead.WEIGHT);
+    }
+
+    /** The class biases, or null when the head has none. */
+    public float[] bias() {
+        return values.get(LossHead.BIAS);
+    }
+
+    public float[] value(String name) {
+        float[] v = values.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("run " + result.config().name() + " has no variable " + name);
+        }
+        return v;
+    }
+
+    public double testAccuracy() {
+        return result.last().testAccuracy();
+    }
+
+    public ClassGeometry geometry() {
+        return ClassGeometry.of(features, test.labels(), weights(), bias(), test.numClasses());
+    }
+
+    /** "MNIST, head softmax, 5 epochs, test acc 0.9612" (and the training set's label when it has one). */
+    public String describe() {
+        return String.format(Locale.ROOT, "%s%s, head %s, %d epoch%s, test acc %.4f", result.config().dataset().experimentName(),
+                trainingSetLabel.isEmpty() ? "" : " (" + trainingSetLabel + ")", result.config().head(),
+                result.last().epoch(), result.last().epoch() == 1 ? "" : "s", testAccuracy());
+    }
+
+    /** The petal figure of the test features, titled with the run, also written to {@code figures/<fileStem>.png}. */
+    public BufferedImage petal(String fileStem) {
+        BufferedImage image = PetalPlot.render(features, test.labels(), weights(), test.numClasses(), describe());
+        Figures.writePng(image, Notebook.figures().resolve(fileStem + ".png"));
+        return image;
+    }
+}
