@@ -33,7 +33,25 @@ public record ImageSet(float[] pixels, int[] labels, int height, int width, int 
 
     /** The images whose label passes the test, in their original order. */
     public ImageSet filterLabels(IntPredicate keep) {
-        int[] chosen = java.util.stream.IntStream.range(0, size()).filter(i -> keep.test(labels[i])).toArray();
+        return select(java.util.stream.IntStream.range(0, size()).filter(i -> keep.test(labels[i])).toArray());
+    }
+
+    /**
+     * Every image of the other classes and only the first {@code fraction} of class {@code label}'s
+     * (at least one), in their original order: a class made rare, for class-imbalance experiments.
+     */
+    public ImageSet thinClass(int label, double fraction) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("fraction must be in (0, 1], got " + fraction);
+        }
+        long count = java.util.Arrays.stream(labels).filter(l -> l == label).count();
+        long keep = Math.max(1, Math.round(count * fraction));
+        int[] seen = {0};
+        return select(java.util.stream.IntStream.range(0, size())
+                .filter(i -> labels[i] != label || seen[0]++ < keep).toArray());
+    }
+
+    private ImageSet select(int[] chosen) {
         float[] px = new float[chosen.length * imageSize()];
         int[] lb = new int[chosen.length];
         for (int k = 0; k < chosen.length; k++) {

@@ -22,6 +22,11 @@ public final class HeatedUpHead extends MarginHead {
         this.scheduleSpec = scheduleSpec;
     }
 
+    /** The scale as a function of the iteration. */
+    public Schedule scale() {
+        return scale;
+    }
+
     @Override
     public TargetTransform transform() {
         return TargetTransform.NONE;

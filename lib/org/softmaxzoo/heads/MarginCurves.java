@@ -44,6 +44,28 @@ public final class MarginCurves {
         }
     }
 
+    /** A schedule's value at each iteration, by the graph ops that train with it (for plots of heated-up scales). */
+    public static double[] scheduleValues(Schedule schedule, double[] iterations) {
+        float[] t = new float[iterations.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = (float) iterations[i];
+        }
+        try (Graph g = new Graph(); Session s = new Session(g)) {
+            Ops tf = Ops.create(g);
+            // broadcast: a constant schedule still gives one value per iteration
+            Operand<TFloat32> times = tf.constant(t);
+            Operand<TFloat32> out = tf.math.add(schedule.at(tf, times), tf.math.mul(times, tf.constant(0f)));
+            try (Result r = s.runner().fetch(out).run()) {
+                float[] v = FloatTensors.read(r.get(0));
+                double[] d = new double[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    d[i] = v[i];
+                }
+                return d;
+            }
+        }
+    }
+
     /**
      * The angular margin a transform leaves between two classes whose weights are {@code theta12} apart
      * (radians), for features in their plane: class 1 wins (with its margin) while f(cos theta_1) >

@@ -60,6 +60,12 @@ public record TrainConfig(String name, DatasetKind dataset, String head, int fea
                 weightDecay, seed, trainLimit);
     }
 
+    /** Another weight decay; the name's {@code .weight_decay<wd>} part follows. */
+    public TrainConfig withWeightDecay(float wd) {
+        String n = name.replaceFirst("\\.weight_decay[0-9.e+-]+?(?=\\.feature)", ".weight_decay" + formatDecay(wd));
+        return new TrainConfig(n, dataset, head, featureDim, epochs, batchSize, learningRate, wd, seed, trainLimit);
+    }
+
     public TrainConfig withSeed(long s) {
         return new TrainConfig(name, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, s, trainLimit);
     }
@@ -77,8 +83,12 @@ public record TrainConfig(String name, DatasetKind dataset, String head, int fea
     /** A file-system-safe name in the style of the reference experiment names. */
     static String defaultName(DatasetKind dataset, String head, float weightDecay, int featureDim, int trainLimit) {
         String h = head.replace("(", "-").replace(")", "").replace("=", "").replace(",", "-").replaceAll("[^A-Za-z0-9._+-]", "_");
-        return dataset.experimentName() + "." + h + ".weight_decay" + String.format(Locale.ROOT, "%.0e", weightDecay).replace("e-0", "e-")
-                + ".feature" + featureDim + (trainLimit > 0 ? ".limit" + trainLimit : "");
+        return dataset.experimentName() + "." + h + ".weight_decay" + formatDecay(weightDecay) + ".feature" + featureDim + (trainLimit > 0 ? ".limit" + trainLimit : "");
+    }
+
+    /** 1e-3 style, as in the reference experiment names. */
+    private static String formatDecay(float weightDecay) {
+        return String.format(Locale.ROOT, "%.0e", weightDecay).replace("e-0", "e-");
     }
 
     /** The fields that must match for a run to be resumed (everything but the epoch count). */

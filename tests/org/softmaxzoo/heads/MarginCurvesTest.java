@@ -46,4 +46,14 @@ class MarginCurvesTest {
             assertEquals(0, v, 1e-3);
         }
     }
+
+    @Test
+    void heatedUpScheduleFollowsItsRamp() {
+        HeatedUpHead head = (HeatedUpHead) Heads.create("heatedup(s_start=30,s_end=10,steps=100,schedule=linear)");
+        double[] v = MarginCurves.scheduleValues(head.scale(), new double[] {0, 50, 100, 400});
+        assertEquals(30, v[0], 1e-4);
+        assertEquals(20, v[1], 1e-4);
+        assertEquals(10, v[2], 1e-4);
+        assertEquals(10, v[3], 1e-4);
+    }
 }

@@ -83,6 +83,9 @@ class ExperimentNameTest {
         assertEquals("mnist.softmax.weight_decay1e-3.feature8.limit1000", c.name());
         assertEquals("mnist.normface-s10.weight_decay1e-3.feature2",
                 TrainConfig.of(DatasetKind.MNIST, "normface(s=10)").name());
+        TrainConfig lighter = TrainConfig.of(DatasetKind.MNIST, "softmax").withWeightDecay(1e-5f);
+        assertEquals("mnist.softmax.weight_decay1e-5.feature2", lighter.name());
+        assertEquals(1e-5f, lighter.weightDecay());
     }
 
     @Test

@@ -1,0 +1,78 @@
+package org.softmaxzoo.eval;
+
+/**
+ * Two ways to read a class off a feature: by the logits W_j . x + b_j (what a softmax head predicts)
+ * or by the angle alone, the class weight pointing closest to the feature. Where they disagree, the
+ * weight norms and biases decided.
+ */
+public final class Predictions {
+    private Predictions() {
+    }
+
+    /** arg max_j W_j . x + b_j for each feature; {@code bias} may be null. Features n x d, weights d x C. */
+    public static int[] byLogits(float[] features, float[] weights, float[] bias, int numClasses) {
+        return argMax(features, weights, bias, numClasses, false);
+    }
+
+    /** arg max_j cos(W_j, x) for each feature. */
+    public static int[] byAngle(float[] features, float[] weights, int numClasses) {
+        return argMax(features, weights, null, numClasses, true);
+    }
+
+    /** Fraction of predictions equal to the labels. */
+    public static double accuracy(int[] predicted, int[] labels) {
+        int hits = 0;
+        for (int i = 0; i < labels.length; i++) {
+            hits += predicted[i] == labels[i] ? 1 : 0;
+        }
+        return (double) hits / labels.length;
+    }
+
+    /** For each class, the fraction of its images predicted as that class (NaN for a class with no images). */
+    public static double[] recallPerClass(int[] predicted, int[] labels, int numClasses) {
+        double[] hits = new double[numClasses];
+        double[] counts = new double[numClasses];
+        for (int i = 0; i < labels.length; i++) {
+            counts[labels[i]]++;
+            hits[labels[i]] += predicted[i] == labels[i] ? 1 : 0;
+        }
+        for (int c = 0; c < numClasses; c++) {
+            hits[c] = counts[c] == 0 ? Double.NaN : hits[c] / counts[c];
+        }
+        return hits;
+    }
+
+    /** Fraction of positions where two predictions agree. */
+    public static double agreement(int[] a, int[] b) {
+        return accuracy(a, b);
+    }
+
+    private static int[] argMax(float[] features, float[] weights, float[] bias, int numClasses, boolean cosine) {
+        int d = weights.length / numClasses;
+        int n = features.length / d;
+        double[] norms = new double[numClasses];
+        for (int j = 0; j < numClasses; j++) {
+            double sq = 0;
+            for (int k = 0; k < d; k++) {
+                sq += weights[k * numClasses + j] * weights[k * numClasses + j];
+            }
+            norms[j] = cosine ? Math.max(Math.sqrt(sq), 1e-12) : 1;
+        }
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < numClasses; j++) {
+                double dot = 0;
+                for (int k = 0; k < d; k++) {
+                    dot += features[i * d + k] * weights[k * numClasses + j];
+                }
+                double score = dot / norms[j] + (bias != null ? bias[j] : 0);
+                if (score > best) {
+                    best = score;
+                    out[i] = j;
+                }
+            }
+        }
+        return out;
+    }
+}
