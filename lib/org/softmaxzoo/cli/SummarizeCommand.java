@@ -20,8 +20,8 @@ final class SummarizeCommand implements Callable<Integer> {
     public Integer call() {
         for (String dataset : new String[] {"mnist", "fashion_mnist"}) {
             ResultsSummary.Summary s = ResultsSummary.summarize(runs, dataset);
-            System.out.printf(Locale.ROOT, "%s: %d of %d runs compared, Spearman %.3f, mean |difference| %.4f -> %s%n", dataset,
-                    s.compared(), s.table().rowCount(), s.spearman(), s.meanAbsoluteDifference(), ResultsSummary.write(s, out));
+            System.out.printf(Locale.ROOT, "%s: %d of %d runs finished and compared (%d in progress), Spearman %.3f, mean |difference| %.4f -> %s%n",
+                    dataset, s.compared(), s.table().rowCount(), s.inProgress(), s.spearman(), s.meanAbsoluteDifference(), ResultsSummary.write(s, out));
         }
         return 0;
     }

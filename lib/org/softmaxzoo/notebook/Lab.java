@@ -53,6 +53,17 @@ public final class Lab {
                         + "(the reference protocol trains 40 epochs); batch 64, Adam lr 1e-3, weight decay 1e-3", fullEpochs);
     }
 
+    /** Training steps of a whole run on MNIST in this mode (for schedules that should end with the run). */
+    public int totalSteps() {
+        int images = data(DatasetKind.MNIST).train().size();
+        return epochs() * ((images + TrainConfig.BATCH - 1) / TrainConfig.BATCH);
+    }
+
+    /** Epochs of this notebook's runs in this mode. */
+    public int epochs() {
+        return Notebook.quick() ? QUICK_EPOCHS : fullEpochs;
+    }
+
     /** The data set, cut down in quick mode. */
     public Datasets.Split data(DatasetKind kind) {
         Datasets.Split full = loaded.computeIfAbsent(kind, datasets::load);
@@ -76,7 +87,7 @@ public final class Lab {
      */
     public TrainedRun train(TrainConfig config, ImageSet trainingSet, String trainingSetLabel) {
         Datasets.Split data = data(config.dataset());
-        TrainConfig mode = config.withEpochs(Notebook.quick() ? QUICK_EPOCHS : fullEpochs);
+        TrainConfig mode = config.withEpochs(epochs());
         String name = mode.name() + (trainingSetLabel.isEmpty() ? "" : "." + trainingSetLabel)
                 + (Notebook.quick() ? ".quick" : "");
         mode = mode.withName(name);
@@ -84,7 +95,7 @@ public final class Lab {
         RunResult result = Trainer.run(mode, new Datasets.Split(trainingSet, data.test()), runDir, new Trainer.Listener() {
         });
         try (TrainingGraph g = Trainer.load(mode, trainingSet, runDir)) {
-            return new TrainedRun(result, trainingSetLabel, data.test(), g.features(data.test()), g.values());
+            return new TrainedRun(result, trainingSetLabel, data.test(), g.features(data.test()), g.predictions(data.test()), g.values());
         }
     }
 }

@@ -18,11 +18,6 @@ public final class Notebook {
         return "1".equals(System.getenv(QUICK_ENV)) || Boolean.getBoolean("softmaxzoo.quick");
     }
 
-    /** {@code full} epochs normally, {@code quick} in quick mode. */
-    public static int epochs(int full, int quick) {
-        return quick() ? quick : full;
-    }
-
     /**
      * Where the notebooks' figures go: the project's {@code figures/}; in quick mode
      * {@code target/quick-figures/}, so a quick run never replaces the committed full-mode figures.

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.eval.ClassGeometry;
+import org.softmaxzoo.eval.Predictions;
 import org.softmaxzoo.heads.LossHead;
 import org.softmaxzoo.plot.Figures;
 import org.softmaxzoo.plot.PetalPlot;
@@ -13,10 +14,11 @@ import org.softmaxzoo.train.RunResult;
 /**
  * A finished notebook run: its worklog, the test set's features and every variable's final value.
  *
- * @param features test features, n x d row-major
+ * @param features    test features, n x d row-major
+ * @param predictions the head's predicted class for each test image
  * @param values   every variable of the graph by name (class weights {@link LossHead#WEIGHT}, ...)
  */
-public record TrainedRun(RunResult result, String trainingSetLabel, ImageSet test, float[] features,
+public record TrainedRun(RunResult result, String trainingSetLabel, ImageSet test, float[] features, int[] predictions,
                          Map<String, float[]> values) {
 
     /** The class weights W, d x C. */
@@ -39,6 +41,11 @@ public record TrainedRun(RunResult result, String trainingSetLabel, ImageSet tes
 
     public double testAccuracy() {
         return result.last().testAccuracy();
+    }
+
+    /** For each class, the fraction of its test images the head predicts correctly. */
+    public double[] recallPerClass() {
+        return Predictions.recallPerClass(predictions, test.labels(), test.numClasses());
     }
 
     public ClassGeometry geometry() {

@@ -160,6 +160,26 @@ public final class TrainingGraph implements AutoCloseable {
         return hits / set.size();
     }
 
+    /** The predicted class of every image: the arg-max of the head's prediction logits. */
+    public int[] predictions(ImageSet set) {
+        int[] out = new int[set.size()];
+        int classes = set.numClasses();
+        for (int start = 0; start < set.size(); start += EVAL_BATCH) {
+            int n = Math.min(EVAL_BATCH, set.size() - start);
+            try (Result r = runOn(set, start, n, head.logits(), false)) {
+                float[] logits = FloatTensors.read(r.get(0));
+                for (int i = 0; i < n; i++) {
+                    int best = 0;
+                    for (int j = 1; j < classes; j++) {
+                        best = logits[i * classes + j] > logits[i * classes + best] ? j : best;
+                    }
+                    out[start + i] = best;
+                }
+            }
+        }
+        return out;
+    }
+
     /** Features of every image (size x d, row-major). */
     public float[] features(ImageSet set) {
         float[] out = new float[set.size() * featureDim];
