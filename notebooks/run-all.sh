@@ -14,11 +14,31 @@ notebooks=("$@")
 # Debian's Jupyter lives in the system Python, which may not be the python3 first on PATH.
 python=/usr/bin/python3
 [ -x "$python" ] || python=python3
-for notebook in "${notebooks[@]}"; do
-  echo "executing $notebook${SOFTMAX_ZOO_QUICK:+ (quick mode)}"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
+execute() {
   "$python" -m jupyter nbconvert --to notebook --execute --inplace \
     --ExecutePreprocessor.kernel_name=java \
-    --ExecutePreprocessor.startup_timeout=180 \
+    --ExecutePreprocessor.startup_timeout=120 \
     --ExecutePreprocessor.timeout=3600 \
-    "$notebook"
+    "$1" 2>&1 | tee "$log"
+  return "${PIPESTATUS[0]}"
+}
+
+for notebook in "${notebooks[@]}"; do
+  echo "executing $notebook${SOFTMAX_ZOO_QUICK:+ (quick mode)}"
+  # rapaio-jupyter-kernel 3.0.1 sometimes drops its first request when it starts under load (a
+  # NullPointerException in its Shell thread, then no reply): a start-up failure is retried; a
+  # failing cell is not.
+  for attempt in 1 2 3; do
+    if execute "$notebook"; then
+      break
+    fi
+    if grep -q "Kernel didn't respond" "$log" && [ "$attempt" -lt 3 ]; then
+      echo "the kernel did not answer at start-up (attempt $attempt of 3); starting it again"
+      continue
+    fi
+    exit 1
+  done
 done
