@@ -60,7 +60,8 @@ public final class PetalPlot {
         Styler s = chart.getStyler();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(3);
-        s.setChartTitleFont(s.getChartTitleFont().deriveFont(13f));
+        // Long titles (long head specs) shrink rather than get cut at the panel's edge.
+        s.setChartTitleFont(s.getChartTitleFont().deriveFont(Math.min(13f, 13f * 80 / Math.max(1, title.length()))));
         s.setLegendFont(s.getLegendFont().deriveFont(12f));
         return chart;
     }
