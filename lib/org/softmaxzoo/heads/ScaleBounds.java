@@ -42,8 +42,9 @@ public final class ScaleBounds {
      */
     public static double targetCosineGradient(double s, double cosTarget, double cosOther, int c) {
         requireClasses(c);
-        double pTarget = 1 / (1 + (c - 1) * Math.exp(s * (cosOther - cosTarget)));
-        return s * (1 - pTarget);
+        // 1 - p_y = r / (1 + r) with r = (c - 1) e^{s (cos_o - cos_y)}: no cancellation when p_y is near 1.
+        double r = (c - 1) * Math.exp(s * (cosOther - cosTarget));
+        return s * r / (1 + r);
     }
 
     private static void requireClasses(int n) {
