@@ -29,7 +29,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--feature-dim", description = "Feature dimension (repeatable; default 2 and 64)")
     List<Integer> dims;
 
-    @Option(names = "--epochs", defaultValue = "10", description = "Epochs per run. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--epochs", defaultValue = "5", description = "Epochs per run. Default: ${DEFAULT-VALUE}")
     int epochs;
 
     @Option(names = "--pairs", defaultValue = "20000", description = "Same-class and different-class pairs each. Default: ${DEFAULT-VALUE}")

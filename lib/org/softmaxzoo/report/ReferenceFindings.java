@@ -1,0 +1,143 @@
+package org.softmaxzoo.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.softmaxzoo.train.AtomicFiles;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * The reference write-up's headline findings, each a claim about a few rows of the results tables,
+ * checked on our rows that finished the {@value ResultsSummary#PROTOCOL_EPOCHS}-epoch protocol. A
+ * finding whose rows have not all finished is {@link Status#PENDING}: neither passed nor failed.
+ *
+ * <p>Rows are named by the suffix after {@code <dataset>.softmax.weight_decay1e-3.feature2.}; the
+ * plain softmax row is {@value #PLAIN}. Thresholds are looser than the reference's gaps, because a
+ * 2-d run's best accuracy moves by several tenths of a point from seed to seed.
+ */
+public final class ReferenceFindings {
+    public static final String PLAIN = "softmax";
+
+    public enum Status { HOLDS, FAILS, PENDING }
+
+    /** A claim over our best accuracies of {@code rows} of one data set. */
+    public record Finding(String dataset, String claim, List<String> rows, Predicate<Map<String, Double>> holds) {
+    }
+
+    /** A finding's verdict on one pair of tables, with the accuracies it looked at (or the rows it still needs). */
+    public record Check(Finding finding, Status status, String detail) {
+    }
+
+    private static final List<String> ANGULAR = List.of("arcface.scale10.margin20", "arcface.scale10.margin30");
+
+    public static final List<Finding> ALL = List.of(
+            new Finding("mnist", "NormFace with scale 1 converges poorly: at least 5 points below scales 5, 10 and 20",
+                    List.of("normface.scale1", "normface.scale5", "normface.scale10", "normface.scale20"),
+                    a -> a.get("normface.scale1") <= Math.min(a.get("normface.scale5"),
+                            Math.min(a.get("normface.scale10"), a.get("normface.scale20"))) - 0.05),
+            new Finding("mnist", "ArcFace with a 30-degree margin beats plain softmax",
+                    List.of("arcface.scale10.margin30", PLAIN),
+                    a -> a.get("arcface.scale10.margin30") > a.get(PLAIN)),
+            new Finding("mnist", "ArcFace with a 30-degree margin is the best row (within 0.3 points of the best)",
+                    null, a -> a.get("arcface.scale10.margin30") >= a.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow() - 0.003),
+            new Finding("fashion_mnist", "Large angular margins hurt: ArcFace 20 and 30 degrees at least 3 points below plain softmax",
+                    List.of(ANGULAR.get(0), ANGULAR.get(1), PLAIN),
+                    a -> ANGULAR.stream().allMatch(r -> a.get(r) <= a.get(PLAIN) - 0.03)),
+            new Finding("mnist", "Ring loss with weight 1 hurts: below plain softmax", List.of("ringloss.1", PLAIN),
+                    a -> a.get("ringloss.1") < a.get(PLAIN)),
+            new Finding("fashion_mnist", "Ring loss with weight 1 hurts: below plain softmax", List.of("ringloss.1", PLAIN),
+                    a -> a.get("ringloss.1") < a.get(PLAIN)));
+
+    private ReferenceFindings() {
+    }
+
+    /** Checks every finding against the summary tables of both data sets, keyed by data set name. */
+    public static List<Check> check(Map<String, Table> summaries) {
+        List<Check> checks = new ArrayList<>();
+        for (Finding f : ALL) {
+            Table t = summaries.get(f.dataset());
+            if (t == null) {
+                throw new IllegalArgumentException("no results table for " + f.dataset());
+            }
+            checks.add(check(f, t));
+        }
+        return checks;
+    }
+
+    static Check check(Finding f, Table summary) {
+        Map<String, Double> finished = finishedRows(summary, f.dataset());
+        List<String> needed = f.rows() != null ? f.rows() : allRows(summary, f.dataset());
+        List<String> missing = needed.stream().filter(r -> !finished.containsKey(r)).toList();
+        if (!missing.isEmpty()) {
+            return new Check(f, Status.PENDING, "waiting for " + missing.size() + " row(s) to finish: " + String.join(", ", missing));
+        }
+        Map<String, Double> used = new HashMap<>();
+        needed.forEach(r -> used.put(r, finished.get(r)));
+        String values = f.rows() == null ? "best row " + best(used) : needed.stream()
+                .map(r -> String.format(Locale.ROOT, "%s %.4f", r, used.get(r))).collect(Collectors.joining(", "));
+        return new Check(f, f.holds().test(used) ? Status.HOLDS : Status.FAILS, values);
+    }
+
+    private static String best(Map<String, Double> acc) {
+        Map.Entry<String, Double> e = acc.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        return String.format(Locale.ROOT, "%s %.4f, arcface.scale10.margin30 %.4f", e.getKey(), e.getValue(),
+                acc.get("arcface.scale10.margin30"));
+    }
+
+    /** Our best accuracy of each row that ran the full protocol, keyed by suffix. */
+    static Map<String, Double> finishedRows(Table t, String dataset) {
+        Map<String, Double> rows = new HashMap<>();
+        for (int i = 0; i < t.rowCount(); i++) {
+            if (t.intColumn("epochs_run").getInt(i) >= ResultsSummary.PROTOCOL_EPOCHS && !t.doubleColumn("our_best_acc").isMissing(i)) {
+                rows.put(suffix(t.stringColumn("experiment").get(i), dataset), t.doubleColumn("our_best_acc").getDouble(i));
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> allRows(Table t, String dataset) {
+        return t.stringColumn("experiment").asList().stream().map(e -> suffix(e, dataset)).toList();
+    }
+
+    static String suffix(String experiment, String dataset) {
+        String base = dataset + ".softmax.weight_decay1e-3.feature2";
+        if (!experiment.startsWith(base)) {
+            throw new IllegalArgumentException("not a " + dataset + " reference experiment: " + experiment);
+        }
+        return experiment.length() == base.length() ? PLAIN : experiment.substring(base.length() + 1);
+    }
+
+    /** Reads a {@code <dataset>-results.csv} written by {@link ResultsSummary#write}. */
+    public static Table readSummary(Path csv) {
+        if (!Files.isRegularFile(csv)) {
+            throw new IllegalArgumentException("results table not found: " + csv + " (run `summarize` first)");
+        }
+        ColumnType[] types = {ColumnType.STRING, ColumnType.DOUBLE, ColumnType.INTEGER, ColumnType.DOUBLE, ColumnType.INTEGER,
+            ColumnType.INTEGER, ColumnType.DOUBLE};
+        return Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).columnTypes(types));
+    }
+
+    /** Writes {@code findings.md}: each finding, its status and the accuracies behind it. */
+    public static Path write(List<Check> checks, Path outDir) {
+        StringBuilder sb = new StringBuilder("# The reference's headline findings, checked on our runs\n\n")
+                .append("Each finding is checked only on rows that ran all ").append(ResultsSummary.PROTOCOL_EPOCHS)
+                .append(" epochs; until they all have, it is *pending*. Written by `summarize`; ")
+                .append("`ReferenceFindingsCommittedTest` fails if a finished finding does not hold.\n\n")
+                .append("| data set | finding | status | our accuracies |\n|---|---|---|---|\n");
+        for (Check c : checks) {
+            sb.append("| ").append(c.finding().dataset()).append(" | ").append(c.finding().claim()).append(" | ")
+                    .append(c.status().name().toLowerCase(Locale.ROOT)).append(" | ").append(c.detail()).append(" |\n");
+        }
+        Path md = outDir.resolve("findings.md");
+        AtomicFiles.writeString(md, sb.toString());
+        return md;
+    }
+}

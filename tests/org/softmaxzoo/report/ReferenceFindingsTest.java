@@ -1,0 +1,117 @@
+package org.softmaxzoo.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.softmaxzoo.report.ReferenceFindings.Check;
+import org.softmaxzoo.report.ReferenceFindings.Status;
+import org.softmaxzoo.train.EpochRecord;
+import org.softmaxzoo.train.Worklog;
+import tech.tablesaw.api.Table;
+
+class ReferenceFindingsTest {
+    @TempDir
+    Path dir;
+
+    private void run(String dataset, String suffix, double best, int epochs) {
+        runNamed(dataset + ".softmax.weight_decay1e-3.feature2" + (suffix.isEmpty() ? "" : "." + suffix), best, epochs);
+    }
+
+    private void runNamed(String experiment, double best, int epochs) {
+        Worklog.write(dir.resolve("runs").resolve(experiment).resolve(Worklog.FILE),
+                List.of(new EpochRecord(epochs, 0.1, 0.9, best, 1, 1, best, Math.min(epochs, 20))));
+    }
+
+    /** Summarizes the synthetic runs, writes the CSVs and reads them back, as the committed-summary test does. */
+    private Map<String, Table> tablesFromCsv() {
+        Path out = dir.resolve("out");
+        for (String ds : List.of("mnist", "fashion_mnist")) {
+            ResultsSummary.write(ResultsSummary.summarize(dir.resolve("runs"), ds), out);
+        }
+        return Map.of("mnist", ReferenceFindings.readSummary(out.resolve("mnist-results.csv")),
+                "fashion_mnist", ReferenceFindings.readSummary(out.resolve("fashion_mnist-results.csv")));
+    }
+
+    private Check find(List<Check> checks, String dataset, String claimStart) {
+        return checks.stream().filter(c -> c.finding().dataset().equals(dataset) && c.finding().claim().startsWith(claimStart))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyFindingIsPendingWithoutFinishedRuns() {
+        run("mnist", "normface.scale1", 0.88, 12); // a run cut short does not count
+        List<Check> checks = ReferenceFindings.check(tablesFromCsv());
+        assertEquals(ReferenceFindings.ALL.size(), checks.size());
+        assertTrue(checks.stream().allMatch(c -> c.status() == Status.PENDING), checks.toString());
+        assertTrue(find(checks, "mnist", "NormFace").detail().contains("4 row(s)"), checks.toString());
+    }
+
+    @Test
+    void normFaceScaleOneHoldsOnlyWithAFivePointGapToEveryOtherScale() {
+        run("mnist", "normface.scale5", 0.976, 40);
+        run("mnist", "normface.scale10", 0.979, 40);
+        run("mnist", "normface.scale20", 0.978, 40);
+        run("mnist", "normface.scale1", 0.88, 40);
+        assertEquals(Status.HOLDS, find(ReferenceFindings.check(tablesFromCsv()), "mnist", "NormFace").status());
+        run("mnist", "normface.scale1", 0.93, 40); // 0.976 - 0.05 = 0.926 < 0.93
+        Check c = find(ReferenceFindings.check(tablesFromCsv()), "mnist", "NormFace");
+        assertEquals(Status.FAILS, c.status());
+        assertTrue(c.detail().contains("normface.scale1 0.9300"), c.detail());
+        run("mnist", "normface.scale20", 0.978, 39);
+        c = find(ReferenceFindings.check(tablesFromCsv()), "mnist", "NormFace");
+        assertEquals(Status.PENDING, c.status());
+        assertTrue(c.detail().endsWith("normface.scale20"), c.detail());
+    }
+
+    @Test
+    void angularMarginsOnFashionMustBothBeThreePointsBelowSoftmax() {
+        run("fashion_mnist", "", 0.86, 40);
+        run("fashion_mnist", "arcface.scale10.margin20", 0.64, 40);
+        run("fashion_mnist", "arcface.scale10.margin30", 0.82, 40);
+        assertEquals(Status.HOLDS, find(ReferenceFindings.check(tablesFromCsv()), "fashion_mnist", "Large angular").status());
+        run("fashion_mnist", "arcface.scale10.margin30", 0.84, 40);
+        assertEquals(Status.FAILS, find(ReferenceFindings.check(tablesFromCsv()), "fashion_mnist", "Large angular").status());
+    }
+
+    @Test
+    void ringLossAndArcFaceAgainstPlainSoftmax() {
+        run("mnist", "", 0.9807, 40);
+        run("mnist", "ringloss.1", 0.9667, 40);
+        run("mnist", "arcface.scale10.margin30", 0.9790, 40);
+        List<Check> checks = ReferenceFindings.check(tablesFromCsv());
+        assertEquals(Status.HOLDS, find(checks, "mnist", "Ring loss").status());
+        assertEquals(Status.FAILS, find(checks, "mnist", "ArcFace with a 30-degree margin beats").status());
+        assertEquals(Status.PENDING, find(checks, "fashion_mnist", "Ring loss").status());
+    }
+
+    @Test
+    void bestRowNeedsEveryRowAndAllowsThreeTenthsOfAPoint() {
+        for (String experiment : ReferenceResults.experiments()) {
+            if (experiment.startsWith("mnist.")) {
+                runNamed(experiment, 0.97, 40);
+            }
+        }
+        run("mnist", "arcface.scale10.margin30", 0.9830, 40);
+        run("mnist", "normweight", 0.9855, 40); // 0.9855 - 0.003 = 0.9825 <= 0.9830
+        assertEquals(Status.HOLDS, find(ReferenceFindings.check(tablesFromCsv()), "mnist", "ArcFace with a 30-degree margin is").status());
+        run("mnist", "normweight", 0.9870, 40);
+        Check c = find(ReferenceFindings.check(tablesFromCsv()), "mnist", "ArcFace with a 30-degree margin is");
+        assertEquals(Status.FAILS, c.status());
+        assertTrue(c.detail().startsWith("best row normweight 0.9870"), c.detail());
+    }
+
+    @Test
+    void writesTheFindingsAndRefusesAMissingTable() throws Exception {
+        Path md = ReferenceFindings.write(ReferenceFindings.check(tablesFromCsv()), dir);
+        assertTrue(Files.readString(md).contains("| fashion_mnist | Ring loss with weight 1 hurts: below plain softmax | pending |"));
+        assertThrows(IllegalArgumentException.class, () -> ReferenceFindings.readSummary(dir.resolve("nope.csv")));
+        assertThrows(IllegalArgumentException.class, () -> ReferenceFindings.suffix("fashion_mnist.softmax.weight_decay1e-3.feature2", "mnist"));
+    }
+}
