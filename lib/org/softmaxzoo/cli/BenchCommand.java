@@ -35,6 +35,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Inter-op threads (0 = TensorFlow's default). Default: ${DEFAULT-VALUE}")
     int inter;
 
+    @Option(names = "--towers", defaultValue = "1", description = "Slices of the batch run side by side (see Towers). Default: ${DEFAULT-VALUE}")
+    int towers;
+
     @Option(names = "--xla", description = "Compile the graph with XLA JIT")
     boolean xla;
 
@@ -43,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SessionOptions options = new SessionOptions(intra, inter, xla);
+        SessionOptions options = new SessionOptions(intra, inter, xla, towers);
         System.out.printf("TensorFlow %s, oneDNN %s, %d CPU cores visible to Java, %s, head %s, %d warm-up + %d x %d steps%n",
                 TensorFlow.version(), OneDnnRelaunch.enabledHere() ? "on" : "off", Runtime.getRuntime().availableProcessors(),
                 options, head, warmup, repeats, steps);

@@ -9,6 +9,7 @@ import org.softmaxzoo.graph.TrainStep;
 import org.softmaxzoo.graph.FloatTensors;
 import org.softmaxzoo.graph.Losses;
 import org.softmaxzoo.graph.SessionOptions;
+import org.softmaxzoo.graph.Towers;
 import org.softmaxzoo.graph.VariableStore;
 import org.softmaxzoo.heads.HeadInput;
 import org.softmaxzoo.heads.HeadOutput;
@@ -68,7 +69,7 @@ public final class TrainingGraph implements AutoCloseable {
         images = tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, side, side, 1)));
         labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
         Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(numClasses), tf.constant(1f), tf.constant(0f));
-        features = tf.withName("features").identity(extractor.features(tf, images, store));
+        features = tf.withName("features").identity(Towers.map(tf, images, options.towers(), x -> extractor.features(tf, x, store)));
         head = lossHead.build(tf, new HeadInput(features, labels, oneHot, numClasses, featureDim), store);
         headLoss = head.loss();
         Operand<TFloat32> total = weightDecay > 0
