@@ -89,7 +89,8 @@ public final class OpenSetReport {
                 .title("Open-set ROC, unseen classes 8-9: " + key + ", " + first.run().last().epoch() + " epochs on classes 0-7")
                 .xAxisTitle("false accept rate (log scale)").yAxisTitle("true accept rate").build();
         chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        // Top left: every curve starts low at small false-accept rates, so the legend hides none.
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setXAxisMin(1e-4);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
