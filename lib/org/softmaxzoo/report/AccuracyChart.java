@@ -20,9 +20,7 @@ final class AccuracyChart {
         List<Double> ref = new ArrayList<>();
         List<Double> ours = new ArrayList<>();
         for (int i = 0; i < t.rowCount(); i++) {
-            String full = t.stringColumn("experiment").get(i);
-            String suffix = full.replace(s.dataset() + ".softmax.weight_decay1e-3.feature2", "");
-            names.add(suffix.isEmpty() ? "softmax" : suffix.substring(1));
+            names.add(ReferenceResults.shortName(t.stringColumn("experiment").get(i), s.dataset()));
             ref.add(t.doubleColumn("ref_best_acc").getDouble(i));
             ours.add(t.doubleColumn("our_best_acc").isMissing(i) ? 0.0 : t.doubleColumn("our_best_acc").getDouble(i));
         }

@@ -1,6 +1,5 @@
 package org.softmaxzoo.report;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,25 +9,22 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.softmaxzoo.train.AtomicFiles;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The reference write-up's headline findings, each a claim about a few rows of the results tables,
  * checked on our rows that finished the {@value ResultsSummary#PROTOCOL_EPOCHS}-epoch protocol. A
  * finding whose rows have not all finished is {@link Status#PENDING}: neither passed nor failed.
  *
- * <p>Rows are named by the suffix after {@code <dataset>.softmax.weight_decay1e-3.feature2.}; the
- * plain softmax row is {@value #PLAIN}. Thresholds are looser than the reference's gaps, because a
- * 2-d run's best accuracy moves by several tenths of a point from seed to seed.
+ * <p>Rows are named by {@link ReferenceResults#shortName} (the plain softmax row: "softmax").
+ * Thresholds are looser than the reference's gaps, because a 2-d run's best accuracy moves by several tenths of a point from seed to seed.
  */
 public final class ReferenceFindings {
-    public static final String PLAIN = "softmax";
+    private static final String PLAIN = ReferenceResults.PLAIN;
 
     public enum Status { HOLDS, FAILS, PENDING }
 
-    /** A claim over our best accuracies of {@code rows} of one data set. */
+    /** A claim over our best accuracies of {@code rows} of one data set ({@code null}: every row of it). */
     public record Finding(String dataset, String claim, List<String> rows, Predicate<Map<String, Double>> holds) {
     }
 
@@ -92,37 +88,19 @@ public final class ReferenceFindings {
                 acc.get("arcface.scale10.margin30"));
     }
 
-    /** Our best accuracy of each row that ran the full protocol, keyed by suffix. */
+    /** Our best accuracy of each row that ran the full protocol, keyed by short name. */
     static Map<String, Double> finishedRows(Table t, String dataset) {
         Map<String, Double> rows = new HashMap<>();
         for (int i = 0; i < t.rowCount(); i++) {
             if (t.intColumn("epochs_run").getInt(i) >= ResultsSummary.PROTOCOL_EPOCHS && !t.doubleColumn("our_best_acc").isMissing(i)) {
-                rows.put(suffix(t.stringColumn("experiment").get(i), dataset), t.doubleColumn("our_best_acc").getDouble(i));
+                rows.put(ReferenceResults.shortName(t.stringColumn("experiment").get(i), dataset), t.doubleColumn("our_best_acc").getDouble(i));
             }
         }
         return rows;
     }
 
     private static List<String> allRows(Table t, String dataset) {
-        return t.stringColumn("experiment").asList().stream().map(e -> suffix(e, dataset)).toList();
-    }
-
-    static String suffix(String experiment, String dataset) {
-        String base = dataset + ".softmax.weight_decay1e-3.feature2";
-        if (!experiment.startsWith(base)) {
-            throw new IllegalArgumentException("not a " + dataset + " reference experiment: " + experiment);
-        }
-        return experiment.length() == base.length() ? PLAIN : experiment.substring(base.length() + 1);
-    }
-
-    /** Reads a {@code <dataset>-results.csv} written by {@link ResultsSummary#write}. */
-    public static Table readSummary(Path csv) {
-        if (!Files.isRegularFile(csv)) {
-            throw new IllegalArgumentException("results table not found: " + csv + " (run `summarize` first)");
-        }
-        ColumnType[] types = {ColumnType.STRING, ColumnType.DOUBLE, ColumnType.INTEGER, ColumnType.DOUBLE, ColumnType.INTEGER,
-            ColumnType.INTEGER, ColumnType.DOUBLE};
-        return Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).columnTypes(types));
+        return t.stringColumn("experiment").asList().stream().map(e -> ReferenceResults.shortName(e, dataset)).toList();
     }
 
     /** Writes {@code findings.md}: each finding, its status and the accuracies behind it. */

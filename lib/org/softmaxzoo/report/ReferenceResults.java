@@ -12,6 +12,8 @@ import java.util.List;
 /** The reference write-up's results (best test accuracy and its epoch per experiment), shipped as {@code reference-results.csv}. */
 public final class ReferenceResults {
     public static final String RESOURCE = "reference-results.csv";
+    /** The short name of the plain softmax row (whose experiment name is just the prefix). */
+    public static final String PLAIN = "softmax";
 
     /** One reference row. */
     public record Row(String experiment, double bestAccuracy, int bestEpoch) {
@@ -42,6 +44,20 @@ public final class ReferenceResults {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The common start of a data set's reference experiment names. */
+    public static String prefix(String dataset) {
+        return dataset + ".softmax.weight_decay1e-3.feature2";
+    }
+
+    /** A reference experiment's name after {@link #prefix}: "normface.scale1", or {@value #PLAIN} for the plain softmax row. */
+    public static String shortName(String experiment, String dataset) {
+        String base = prefix(dataset);
+        if (!experiment.startsWith(base)) {
+            throw new IllegalArgumentException("not a " + dataset + " reference experiment: " + experiment);
+        }
+        return experiment.length() == base.length() ? PLAIN : experiment.substring(base.length() + 1);
     }
 
     /** The reference experiment names in table order. */

@@ -1,5 +1,6 @@
 package org.softmaxzoo.report;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +8,12 @@ import java.util.Locale;
 import org.softmaxzoo.train.AtomicFiles;
 import org.softmaxzoo.train.EpochRecord;
 import org.softmaxzoo.train.Worklog;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * Puts the committed worklogs of a data set's reference experiments beside the reference numbers:
@@ -89,6 +92,16 @@ public final class ResultsSummary {
         return List.of(csv, md, png);
     }
 
+    /** Reads a {@code <dataset>-results.csv} written by {@link #write}. */
+    public static Table read(Path csv) {
+        if (!Files.isRegularFile(csv)) {
+            throw new IllegalArgumentException("results table not found: " + csv + " (run `summarize` first)");
+        }
+        ColumnType[] types = {ColumnType.STRING, ColumnType.DOUBLE, ColumnType.INTEGER, ColumnType.DOUBLE, ColumnType.INTEGER,
+            ColumnType.INTEGER, ColumnType.DOUBLE};
+        return Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).columnTypes(types));
+    }
+
     static String markdown(Summary s) {
         Table t = s.table();
         StringBuilder sb = new StringBuilder();
@@ -104,7 +117,7 @@ public final class ResultsSummary {
         for (int i = 0; i < t.rowCount(); i++) {
             int run = t.intColumn("epochs_run").getInt(i);
             boolean has = !t.doubleColumn("our_best_acc").isMissing(i);
-            sb.append("| ").append(t.stringColumn("experiment").get(i).replace(s.dataset() + ".softmax.weight_decay1e-3.feature2", "…"))
+            sb.append("| ").append(t.stringColumn("experiment").get(i).replace(ReferenceResults.prefix(s.dataset()), "…"))
                     .append(run > 0 && run < PROTOCOL_EPOCHS ? " *" : "").append(" | ")
                     .append(fmt(t.doubleColumn("ref_best_acc").getDouble(i), 4)).append(" | ")
                     .append(t.intColumn("ref_best_epoch").getInt(i)).append(" | ")

@@ -29,7 +29,7 @@ class ReferenceFindingsCommittedTest {
     private static Map<String, Table> committed() {
         Map<String, Table> tables = new LinkedHashMap<>();
         for (String ds : List.of("mnist", "fashion_mnist")) {
-            tables.put(ds, ReferenceFindings.readSummary(RESULTS.resolve(ds + "-results.csv")));
+            tables.put(ds, ResultsSummary.read(RESULTS.resolve(ds + "-results.csv")));
         }
         return tables;
     }

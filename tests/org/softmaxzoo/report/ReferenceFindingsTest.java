@@ -35,8 +35,8 @@ class ReferenceFindingsTest {
         for (String ds : List.of("mnist", "fashion_mnist")) {
             ResultsSummary.write(ResultsSummary.summarize(dir.resolve("runs"), ds), out);
         }
-        return Map.of("mnist", ReferenceFindings.readSummary(out.resolve("mnist-results.csv")),
-                "fashion_mnist", ReferenceFindings.readSummary(out.resolve("fashion_mnist-results.csv")));
+        return Map.of("mnist", ResultsSummary.read(out.resolve("mnist-results.csv")),
+                "fashion_mnist", ResultsSummary.read(out.resolve("fashion_mnist-results.csv")));
     }
 
     private Check find(List<Check> checks, String dataset, String claimStart) {
@@ -111,7 +111,7 @@ class ReferenceFindingsTest {
     void writesTheFindingsAndRefusesAMissingTable() throws Exception {
         Path md = ReferenceFindings.write(ReferenceFindings.check(tablesFromCsv()), dir);
         assertTrue(Files.readString(md).contains("| fashion_mnist | Ring loss with weight 1 hurts: below plain softmax | pending |"));
-        assertThrows(IllegalArgumentException.class, () -> ReferenceFindings.readSummary(dir.resolve("nope.csv")));
-        assertThrows(IllegalArgumentException.class, () -> ReferenceFindings.suffix("fashion_mnist.softmax.weight_decay1e-3.feature2", "mnist"));
+        assertThrows(IllegalArgumentException.class, () -> ResultsSummary.read(dir.resolve("nope.csv")));
+        assertThrows(IllegalArgumentException.class, () -> ReferenceResults.shortName("fashion_mnist.softmax.weight_decay1e-3.feature2", "mnist"));
     }
 }
