@@ -30,7 +30,8 @@ final class GridCommand implements Callable<Integer> {
     @Option(names = "--budget-minutes", description = "Stop cleanly after the epoch that passes this many minutes")
     Double budgetMinutes;
 
-    @Option(names = "--epochs", description = "Epochs per run (default: the experiment's, 40)")
+    @Option(names = "--epochs", description = "Epochs per run (default: the experiment's, 40). Fewer runs the grid in stages: "
+            + "runs stop there and keep their checkpoints, and a later grid continues them")
     Integer epochs;
 
     @Option(names = "--out", defaultValue = "figures/runs", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")

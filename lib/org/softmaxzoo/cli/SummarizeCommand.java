@@ -27,13 +27,21 @@ final class SummarizeCommand implements Callable<Integer> {
         Map<String, Table> tables = new LinkedHashMap<>();
         for (String dataset : new String[] {"mnist", "fashion_mnist"}) {
             ResultsSummary.Summary s = ResultsSummary.summarize(runs, dataset);
-            System.out.printf(Locale.ROOT, "%s: %d of %d runs finished and compared (%d in progress), Spearman %.3f, mean |difference| %.4f -> %s%n",
-                    dataset, s.compared(), s.table().rowCount(), s.inProgress(), s.spearman(), s.meanAbsoluteDifference(), ResultsSummary.write(s, out));
+            for (ResultsSummary.Comparison c : List.of(s.protocol(), s.firstStage())) {
+                System.out.printf(Locale.ROOT, "%s, %s: %d of %d rows, Spearman %.3f, mean |difference| %.4f%n", dataset,
+                        c.basis().label, c.rows(), s.table().rowCount(), c.spearman(), c.meanAbsoluteDifference());
+            }
+            System.out.println("wrote " + ResultsSummary.write(s, out));
             tables.put(dataset, s.table());
         }
-        List<ReferenceFindings.Check> checks = ReferenceFindings.check(tables);
-        checks.forEach(c -> System.out.printf(Locale.ROOT, "%-8s %s: %s (%s)%n", c.status(), c.finding().dataset(), c.finding().claim(), c.detail()));
-        System.out.println("wrote " + ReferenceFindings.write(checks, out));
+        List<ReferenceFindings.Check> protocol = ReferenceFindings.check(tables, ResultsSummary.Basis.PROTOCOL);
+        List<ReferenceFindings.Check> firstStage = ReferenceFindings.check(tables, ResultsSummary.Basis.FIRST_STAGE);
+        for (int i = 0; i < protocol.size(); i++) {
+            ReferenceFindings.Check c = protocol.get(i);
+            System.out.printf(Locale.ROOT, "%-8s (first %d epochs: %s) %s: %s%n", c.status(), ResultsSummary.STAGE_EPOCHS,
+                    firstStage.get(i).status(), c.finding().dataset(), c.finding().claim());
+        }
+        System.out.println("wrote " + ReferenceFindings.write(protocol, firstStage, out));
         return 0;
     }
 }

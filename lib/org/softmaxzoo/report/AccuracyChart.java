@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
 import org.softmaxzoo.plot.Figures;
 import tech.tablesaw.api.Table;
@@ -19,22 +20,31 @@ final class AccuracyChart {
         List<String> names = new ArrayList<>();
         List<Double> ref = new ArrayList<>();
         List<Double> ours = new ArrayList<>();
+        List<Double> firstStage = new ArrayList<>();
         for (int i = 0; i < t.rowCount(); i++) {
             names.add(ReferenceResults.shortName(t.stringColumn("experiment").get(i), s.dataset()));
             ref.add(t.doubleColumn("ref_best_acc").getDouble(i));
-            ours.add(t.doubleColumn("our_best_acc").isMissing(i) ? 0.0 : t.doubleColumn("our_best_acc").getDouble(i));
+            ours.add(valueOrZero(t, "our_best_acc", i));
+            firstStage.add(valueOrZero(t, ResultsSummary.Basis.FIRST_STAGE.column, i));
         }
-        CategoryChart chart = new CategoryChartBuilder().width(1400).height(650)
-                .title(s.dataset() + ": best test accuracy, reference vs ours (2-d features; 0 = not run yet)")
+        CategoryChart chart = new CategoryChartBuilder().width(1400).height(700)
+                .title(s.dataset() + ": best test accuracy, reference (40 epochs) vs ours (2-d features; 0 = not run yet)")
                 .xAxisTitle("experiment").yAxisTitle("best test accuracy").build();
-        Styler st = chart.getStyler();
-        chart.getStyler().setXAxisLabelRotation(60);
-        st.setLegendPosition(Styler.LegendPosition.InsideNW);
+        CategoryStyler st = chart.getStyler();
+        st.setXAxisLabelRotation(60);
+        // Below the plot: inside it would hide the tallest bars.
+        st.setLegendPosition(Styler.LegendPosition.OutsideS);
+        st.setLegendLayout(Styler.LegendLayout.Horizontal);
         double min = ref.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        chart.getStyler().setYAxisMin(Math.max(0, Math.floor(min * 10) / 10 - 0.1));
-        chart.getStyler().setYAxisMax(1.0);
+        st.setYAxisMin(Math.max(0, Math.floor(min * 10) / 10 - 0.1));
+        st.setYAxisMax(1.0);
         chart.addSeries("reference", names, ref);
-        chart.addSeries("ours", names, ours);
+        chart.addSeries("ours, all epochs run so far (see table)", names, ours);
+        chart.addSeries("ours, best within the first " + ResultsSummary.STAGE_EPOCHS + " epochs", names, firstStage);
         return Figures.writePng(Figures.image(chart), file);
+    }
+
+    private static double valueOrZero(Table t, String column, int row) {
+        return t.doubleColumn(column).isMissing(row) ? 0.0 : t.doubleColumn(column).getDouble(row);
     }
 }

@@ -15,6 +15,10 @@ import org.softmaxzoo.data.Datasets;
  * Runs a list of experiments, one folder each under a runs folder: finished runs are skipped, a run
  * cut off mid-way resumes, the list can be split into shards ({@code i/n} takes every n-th experiment
  * from the i-th), and a time budget stops the grid cleanly after the epoch that passes it.
+ *
+ * <p>An epoch override runs the grid in stages: {@code epochs = 10} takes every run to 10 epochs
+ * and keeps their checkpoints; a later grid with the experiments' own epochs continues each from
+ * there, producing the same numbers as an uninterrupted run.
  */
 public final class GridRunner {
 
@@ -59,9 +63,11 @@ public final class GridRunner {
 
     public static Outcome run(Options options, Function<DatasetKind, Datasets.Split> data, Progress progress) {
         List<TrainConfig> configs = new ArrayList<>();
+        List<Boolean> shortOfExperiment = new ArrayList<>();
         for (String name : options.shard()) {
             TrainConfig c = ExperimentName.parse(name);
             configs.add(options.epochs() != null ? c.withEpochs(options.epochs()) : c);
+            shortOfExperiment.add(options.epochs() != null && options.epochs() < c.epochs());
         }
         Map<DatasetKind, Datasets.Split> loaded = new EnumMap<>(DatasetKind.class);
         long start = System.nanoTime();
@@ -105,7 +111,8 @@ public final class GridRunner {
                 return new Outcome(skipped, finished, configs.size() - skipped - finished);
             }
             finished++;
-            if (!options.keepCheckpoints()) {
+            // A run stopped short of its experiment's epochs keeps its checkpoint: a longer grid continues it.
+            if (!options.keepCheckpoints() && !shortOfExperiment.get(k)) {
                 deleteQuietly(runDir.resolve(Checkpoint.FILE));
             }
             if (k + 1 < configs.size() && overBudget(options, start)) {

@@ -36,7 +36,7 @@ class ReferenceFindingsCommittedTest {
 
     @TestFactory
     Stream<DynamicTest> findingsHoldOnTheCommittedSummary() {
-        return ReferenceFindings.check(committed()).stream().map(c -> DynamicTest.dynamicTest(
+        return ReferenceFindings.check(committed(), ResultsSummary.Basis.PROTOCOL).stream().map(c -> DynamicTest.dynamicTest(
                 c.finding().dataset() + ": " + c.finding().claim(), () -> verdict(c)));
     }
 
@@ -60,10 +60,12 @@ class ReferenceFindingsCommittedTest {
                 assertEquals(row, saved.stringColumn("experiment").get(i));
                 assertEquals(fresh.intColumn("epochs_run").getInt(i), saved.intColumn("epochs_run").getInt(i),
                         row + ": epochs run differ; rerun `summarize` and commit figures/results");
-                boolean missing = fresh.doubleColumn("our_best_acc").isMissing(i);
-                assertEquals(missing, saved.doubleColumn("our_best_acc").isMissing(i), row);
-                assertTrue(missing || fresh.doubleColumn("our_best_acc").getDouble(i) == saved.doubleColumn("our_best_acc").getDouble(i),
-                        row + ": best accuracy differs; rerun `summarize` and commit figures/results");
+                for (String column : List.of("our_best_acc", ResultsSummary.Basis.FIRST_STAGE.column)) {
+                    boolean none = fresh.doubleColumn(column).isMissing(i);
+                    assertEquals(none, saved.doubleColumn(column).isMissing(i), row + ": " + column);
+                    assertTrue(none || fresh.doubleColumn(column).getDouble(i) == saved.doubleColumn(column).getDouble(i),
+                            row + ": " + column + " differs; rerun `summarize` and commit figures/results");
+                }
             }
         }
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.softmaxzoo.report.ReferenceFindings.Check;
 import org.softmaxzoo.report.ReferenceFindings.Status;
+import org.softmaxzoo.report.ResultsSummary.Basis;
 import org.softmaxzoo.train.EpochRecord;
 import org.softmaxzoo.train.Worklog;
 import tech.tablesaw.api.Table;
@@ -47,7 +48,7 @@ class ReferenceFindingsTest {
     @Test
     void everyFindingIsPendingWithoutFinishedRuns() {
         run("mnist", "normface.scale1", 0.88, 12); // a run cut short does not count
-        List<Check> checks = ReferenceFindings.check(tablesFromCsv());
+        List<Check> checks = ReferenceFindings.check(tablesFromCsv(), Basis.PROTOCOL);
         assertEquals(ReferenceFindings.ALL.size(), checks.size());
         assertTrue(checks.stream().allMatch(c -> c.status() == Status.PENDING), checks.toString());
         assertTrue(find(checks, "mnist", "NormFace").detail().contains("4 row(s)"), checks.toString());
@@ -59,13 +60,13 @@ class ReferenceFindingsTest {
         run("mnist", "normface.scale10", 0.979, 40);
         run("mnist", "normface.scale20", 0.978, 40);
         run("mnist", "normface.scale1", 0.88, 40);
-        assertEquals(Status.HOLDS, find(ReferenceFindings.check(tablesFromCsv()), "mnist", "NormFace").status());
+        assertEquals(Status.HOLDS, find(ReferenceFindings.check(tablesFromCsv(), Basis.PROTOCOL), "mnist", "NormFace").status());
         run("mnist", "normface.scale1", 0.93, 40); // 0.976 - 0.05 = 0.926 < 0.93
-        Check c = find(ReferenceFindings.check(tablesFromCsv()), "mnist", "NormFace");
+        Check c = find(ReferenceFindings.check(tablesFromCsv(), Basis.PROTOCOL), "mnist", "NormFace");
         assertEquals(Status.FAILS, c.status());
         assertTrue(c.detail().contains("normface.scale1 0.9300"), c.detail());
         run("mnist", "normface.scale20", 0.978, 39);
-        c = find(ReferenceFindings.check(tablesFromCsv()), "mnist", "NormFace");
+        c = find(ReferenceFindings.check(tablesFromCsv(), Basis.PROTOCOL), "mnist", "NormFace");
         assertEquals(Status.PENDING, c.status());
         assertTrue(c.detail().endsWith("normface.scale20"), c.detail());
     }
@@ -75,9 +76,9 @@ class ReferenceFindingsTest {
         run("fashion_mnist", "", 0.86, 40);
         run("fashion_mnist", "arcface.scale10.margin20", 0.64, 40);
         run("fashion_mnist", "arcface.scale10.margin30", 0.82, 40);
-        assertEquals(Status.HOLDS, find(ReferenceFindings.check(tablesFromCsv()), "fashion_mnist", "Large angular").status());
+        assertEquals(Status.HOLDS, find(ReferenceFindings.check(tablesFromCsv(), Basis.PROTOCOL), "fashion_mnist", "Large angular").status());
         run("fashion_mnist", "arcface.scale10.margin30", 0.84, 40);
-        assertEquals(Status.FAILS, find(ReferenceFindings.check(tablesFromCsv()), "fashion_mnist", "Large angular").status());
+        assertEquals(Status.FAILS, find(ReferenceFindings.check(tablesFromCsv(), Basis.PROTOCOL), "fashion_mnist", "Large angular").status());
     }
 
     @Test
@@ -85,7 +86,7 @@ class ReferenceFindingsTest {
         run("mnist", "", 0.9807, 40);
         run("mnist", "ringloss.1", 0.9667, 40);
         run("mnist", "arcface.scale10.margin30", 0.9790, 40);
-        List<Check> checks = ReferenceFindings.check(tablesFromCsv());
+        List<Check> checks = ReferenceFindings.check(tablesFromCsv(), Basis.PROTOCOL);
         assertEquals(Status.HOLDS, find(checks, "mnist", "Ring loss").status());
         assertEquals(Status.FAILS, find(checks, "mnist", "ArcFace with a 30-degree margin beats").status());
         assertEquals(Status.PENDING, find(checks, "fashion_mnist", "Ring loss").status());
@@ -100,16 +101,44 @@ class ReferenceFindingsTest {
         }
         run("mnist", "arcface.scale10.margin30", 0.9830, 40);
         run("mnist", "normweight", 0.9855, 40); // 0.9855 - 0.003 = 0.9825 <= 0.9830
-        assertEquals(Status.HOLDS, find(ReferenceFindings.check(tablesFromCsv()), "mnist", "ArcFace with a 30-degree margin is").status());
+        assertEquals(Status.HOLDS, find(ReferenceFindings.check(tablesFromCsv(), Basis.PROTOCOL), "mnist", "ArcFace with a 30-degree margin is").status());
         run("mnist", "normweight", 0.9870, 40);
-        Check c = find(ReferenceFindings.check(tablesFromCsv()), "mnist", "ArcFace with a 30-degree margin is");
+        Check c = find(ReferenceFindings.check(tablesFromCsv(), Basis.PROTOCOL), "mnist", "ArcFace with a 30-degree margin is");
         assertEquals(Status.FAILS, c.status());
         assertTrue(c.detail().startsWith("best row normweight 0.9870"), c.detail());
     }
 
     @Test
+    void firstStageUsesTheBestWithinTenEpochsAndIgnoresLaterOnes() {
+        // Plain softmax: 0.95 within its first 10 epochs, 0.99 at epoch 12; Ring loss 1: 0.96 for 10 epochs.
+        double[] softmax = {0.90, 0.91, 0.92, 0.93, 0.94, 0.95, 0.95, 0.95, 0.95, 0.95, 0.97, 0.99};
+        double[] ring = {0.96, 0.96, 0.96, 0.96, 0.96, 0.96, 0.96, 0.96, 0.96, 0.96};
+        curve("mnist.softmax.weight_decay1e-3.feature2", softmax);
+        curve("mnist.softmax.weight_decay1e-3.feature2.ringloss.1", ring);
+        Map<String, Table> tables = tablesFromCsv();
+        assertEquals(Status.PENDING, find(ReferenceFindings.check(tables, Basis.PROTOCOL), "mnist", "Ring loss").status());
+        Check early = find(ReferenceFindings.check(tables, Basis.FIRST_STAGE), "mnist", "Ring loss");
+        assertEquals(Status.FAILS, early.status(), "0.96 is not below 0.95");
+        assertTrue(early.detail().contains("softmax 0.9500"), early.detail());
+        curve("mnist.softmax.weight_decay1e-3.feature2.ringloss.1", java.util.Arrays.copyOf(ring, 9));
+        assertEquals(Status.PENDING, find(ReferenceFindings.check(tablesFromCsv(), Basis.FIRST_STAGE), "mnist", "Ring loss").status());
+    }
+
+    /** A worklog whose test accuracy at epoch e is {@code acc[e - 1]}, with the running best. */
+    private void curve(String experiment, double[] acc) {
+        List<EpochRecord> rows = new java.util.ArrayList<>();
+        int best = 1;
+        for (int e = 1; e <= acc.length; e++) {
+            best = acc[e - 1] > acc[best - 1] ? e : best;
+            rows.add(new EpochRecord(e, 0.1, 0.9, acc[e - 1], 1, 1, acc[best - 1], best));
+        }
+        Worklog.write(dir.resolve("runs").resolve(experiment).resolve(Worklog.FILE), rows);
+    }
+
+    @Test
     void writesTheFindingsAndRefusesAMissingTable() throws Exception {
-        Path md = ReferenceFindings.write(ReferenceFindings.check(tablesFromCsv()), dir);
+        Map<String, Table> tables = tablesFromCsv();
+        Path md = ReferenceFindings.write(ReferenceFindings.check(tables, Basis.PROTOCOL), ReferenceFindings.check(tables, Basis.FIRST_STAGE), dir);
         assertTrue(Files.readString(md).contains("| fashion_mnist | Ring loss with weight 1 hurts: below plain softmax | pending |"));
         assertThrows(IllegalArgumentException.class, () -> ResultsSummary.read(dir.resolve("nope.csv")));
         assertThrows(IllegalArgumentException.class, () -> ReferenceResults.shortName("fashion_mnist.softmax.weight_decay1e-3.feature2", "mnist"));

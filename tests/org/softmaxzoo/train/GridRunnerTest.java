@@ -53,7 +53,7 @@ class GridRunnerTest {
         assertTrue(Files.exists(runs.resolve(FOUR.get(0)).resolve(Worklog.FILE)));
         assertTrue(Files.exists(runs.resolve(FOUR.get(2)).resolve(Worklog.FILE)));
         assertFalse(Files.exists(runs.resolve(FOUR.get(1))));
-        assertFalse(Files.exists(runs.resolve(FOUR.get(0)).resolve(Checkpoint.FILE)), "finished runs drop their checkpoint");
+        assertTrue(Files.exists(runs.resolve(FOUR.get(0)).resolve(Checkpoint.FILE)), "2 of 40 epochs: the checkpoint stays for later");
         String worklog = Files.readString(runs.resolve(FOUR.get(0)).resolve(Worklog.FILE));
         log.clear();
         assertEquals(new GridRunner.Outcome(2, 0, 0), GridRunner.run(options(runs, 1, 2, null), k -> DATA, recorder));
@@ -74,6 +74,31 @@ class GridRunnerTest {
             assertEquals(Worklog.read(whole.resolve(name).resolve(Worklog.FILE)).stream().map(EpochRecord::trainLoss).toList(),
                     Worklog.read(cut.resolve(name).resolve(Worklog.FILE)).stream().map(EpochRecord::trainLoss).toList(), name);
         }
+    }
+
+    @Test
+    void aLongerGridContinuesAStagedRunToTheSameNumbersAsAnUninterruptedOne() {
+        List<String> one = List.of(FOUR.get(1));
+        Path staged = dir.resolve("staged");
+        GridRunner.run(new GridRunner.Options(one, 1, 1, null, 1, staged, false), k -> DATA, recorder);
+        log.clear();
+        assertEquals(new GridRunner.Outcome(0, 1, 0),
+                GridRunner.run(new GridRunner.Options(one, 1, 1, null, 3, staged, false), k -> DATA, recorder));
+        assertEquals(List.of("epoch 1/1 " + one.get(0) + " 2", "epoch 1/1 " + one.get(0) + " 3"), log, "resumed after epoch 1");
+        Path whole = dir.resolve("whole3");
+        GridRunner.run(new GridRunner.Options(one, 1, 1, null, 3, whole, false), k -> DATA, recorder);
+        assertEquals(Worklog.read(whole.resolve(one.get(0)).resolve(Worklog.FILE)).stream().map(EpochRecord::trainLoss).toList(),
+                Worklog.read(staged.resolve(one.get(0)).resolve(Worklog.FILE)).stream().map(EpochRecord::trainLoss).toList());
+    }
+
+    @Test
+    void aRunThatReachesItsExperimentsEpochsDropsItsCheckpoint() {
+        Path runs = dir.resolve("full");
+        List<String> one = List.of(FOUR.get(0));
+        assertEquals(new GridRunner.Outcome(0, 1, 0),
+                GridRunner.run(new GridRunner.Options(one, 1, 1, null, null, runs, false), k -> DATA, recorder));
+        assertEquals(TrainConfig.EPOCHS, Worklog.read(runs.resolve(one.get(0)).resolve(Worklog.FILE)).size());
+        assertFalse(Files.exists(runs.resolve(one.get(0)).resolve(Checkpoint.FILE)), "finished runs drop their checkpoint");
     }
 
     @Test
