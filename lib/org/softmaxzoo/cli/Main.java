@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "softmax-zoo", mixinStandardHelpOptions = true, version = "softmax-zoo 0.1.0",
         description = "Softmax-based loss heads in TensorFlow Java: train, evaluate and benchmark.",
         subcommands = {TrainCommand.class, LossCommand.class, BenchCommand.class, GridCommand.class,
-                SummarizeCommand.class, VerifyCommand.class, HeadsCommand.class})
+                SummarizeCommand.class, VerifyCommand.class, HeadsCommand.class, KnnCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
