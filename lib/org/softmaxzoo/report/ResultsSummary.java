@@ -152,8 +152,8 @@ public final class ResultsSummary {
         sb.append("The reference ran ").append(PROTOCOL_EPOCHS).append(" epochs; rows marked * are still running (fewer epochs so far) ")
                 .append("and are not the ").append(PROTOCOL_EPOCHS).append("-epoch protocol.\n\n");
         for (Comparison c : List.of(s.protocol(), s.firstStage())) {
-            sb.append(String.format(Locale.ROOT, "- Reference (40 epochs) against ours, %s: %d of %d rows; Spearman rank correlation %s, "
-                    + "mean absolute difference %s.%n", c.basis().label, c.rows(), t.rowCount(), fmt(c.spearman(), 3),
+            sb.append(String.format(Locale.ROOT, "- Reference (%d epochs) against ours, %s: %d of %d rows; Spearman rank correlation %s, "
+                    + "mean absolute difference %s.%n", PROTOCOL_EPOCHS, c.basis().label, c.rows(), t.rowCount(), fmt(c.spearman(), 3),
                     fmt(c.meanAbsoluteDifference(), 4)));
         }
         sb.append("\nThe second line is the grid's first stage: every row trained ").append(STAGE_EPOCHS)
