@@ -14,6 +14,7 @@ import org.softmaxzoo.report.ReferenceFindings.Check;
 import org.softmaxzoo.report.ReferenceFindings.Status;
 import org.softmaxzoo.report.ResultsSummary.Basis;
 import org.softmaxzoo.train.EpochRecord;
+import org.softmaxzoo.testing.Worklogs;
 import org.softmaxzoo.train.Worklog;
 import tech.tablesaw.api.Table;
 
@@ -124,15 +125,8 @@ class ReferenceFindingsTest {
         assertEquals(Status.PENDING, find(ReferenceFindings.check(tablesFromCsv(), Basis.FIRST_STAGE), "mnist", "Ring loss").status());
     }
 
-    /** A worklog whose test accuracy at epoch e is {@code acc[e - 1]}, with the running best. */
-    private void curve(String experiment, double[] acc) {
-        List<EpochRecord> rows = new java.util.ArrayList<>();
-        int best = 1;
-        for (int e = 1; e <= acc.length; e++) {
-            best = acc[e - 1] > acc[best - 1] ? e : best;
-            rows.add(new EpochRecord(e, 0.1, 0.9, acc[e - 1], 1, 1, acc[best - 1], best));
-        }
-        Worklog.write(dir.resolve("runs").resolve(experiment).resolve(Worklog.FILE), rows);
+    private void curve(String experiment, double... acc) {
+        Worklogs.curve(dir.resolve("runs"), experiment, acc);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.softmaxzoo.train.EpochRecord;
+import org.softmaxzoo.testing.Worklogs;
 import org.softmaxzoo.train.Worklog;
 import tech.tablesaw.api.Table;
 
@@ -44,15 +45,8 @@ class ResultsSummaryTest {
         assertTrue(Files.size(files.get(2)) > 10_000);
     }
 
-    /** A worklog whose test accuracy at epoch e is {@code acc[e - 1]}. */
     private void curve(String experiment, double... acc) {
-        List<EpochRecord> rows = new java.util.ArrayList<>();
-        int best = 1;
-        for (int e = 1; e <= acc.length; e++) {
-            best = acc[e - 1] > acc[best - 1] ? e : best;
-            rows.add(new EpochRecord(e, 0.1, 0.9, acc[e - 1], 1, 1, acc[best - 1], best));
-        }
-        Worklog.write(dir.resolve("runs").resolve(experiment).resolve(Worklog.FILE), rows);
+        Worklogs.curve(dir.resolve("runs"), experiment, acc);
     }
 
     @Test
