@@ -37,6 +37,10 @@ final class GridCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "figures/runs", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")
     Path out;
 
+    @Option(names = "--claim", description = "Share the list with other grid processes started with --claim: each trains the next "
+            + "unfinished run no other holds (a file lock in the run's folder, released when the process ends)")
+    boolean claim;
+
     @Option(names = "--keep-checkpoints", description = "Keep finished runs' checkpoints (about 1.2 MB each)")
     boolean keepCheckpoints;
 
@@ -51,7 +55,7 @@ final class GridCommand implements Callable<Integer> {
         }
         GridRunner.Options options = new GridRunner.Options(experiments(), Integer.parseInt(parts[0].trim()),
                 Integer.parseInt(parts[1].trim()), budgetMinutes == null ? null : Duration.ofSeconds((long) (budgetMinutes * 60)),
-                epochs, out, keepCheckpoints);
+                epochs, out, keepCheckpoints, claim);
         Datasets datasets = data.datasets();
         GridRunner.Outcome outcome = GridRunner.run(options, datasets::load, new GridRunner.Progress() {
             @Override
@@ -68,9 +72,14 @@ final class GridCommand implements Callable<Integer> {
 
             @Override
             public void epoch(int k, int n, TrainConfig c, EpochRecord r, Duration eta) {
-                System.out.printf(Locale.ROOT, "run %d/%d %s: epoch %d/%d test acc %.4f (best %.4f @ %d), %.0f s; shard ETA %s%n",
+                System.out.printf(Locale.ROOT, "run %d/%d %s: epoch %d/%d test acc %.4f (best %.4f @ %d), %.0f s; %s %s%n",
                         k, n, c.name(), r.epoch(), c.epochs(), r.testAccuracy(), r.bestAccuracy(), r.bestEpoch(), r.seconds(),
-                        format(eta));
+                        claim ? "ETA of the rest of the list for this process alone" : "shard ETA", format(eta));
+            }
+
+            @Override
+            public void heldElsewhere(int k, int n, TrainConfig c) {
+                System.out.printf("run %d/%d %s: another grid process is training it%n", k, n, c.name());
             }
 
             @Override
@@ -79,8 +88,8 @@ final class GridCommand implements Callable<Integer> {
                         format(elapsed), k, n, c.name());
             }
         });
-        System.out.printf("grid shard %s: %d finished before, %d finished now, %d left%n", shard, outcome.skipped(),
-                outcome.finished(), outcome.unfinished());
+        System.out.printf("grid shard %s: %d finished before, %d finished now, %d left, %d held by other grid processes%n", shard,
+                outcome.skipped(), outcome.finished(), outcome.unfinished(), outcome.heldElsewhere());
         return 0;
     }
 

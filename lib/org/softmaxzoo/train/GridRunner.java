@@ -16,6 +16,10 @@ import org.softmaxzoo.data.Datasets;
  * cut off mid-way resumes, the list can be split into shards ({@code i/n} takes every n-th experiment
  * from the i-th), and a time budget stops the grid cleanly after the epoch that passes it.
  *
+ * <p>With claims, several grid processes share one list: each walks it in order and trains the next
+ * unfinished run that no other holds ({@link RunClaim}), so the work balances itself where fixed shards
+ * would leave one process idle while the other still has long runs.
+ *
  * <p>An epoch override runs the grid in stages: {@code epochs = 10} takes every run to 10 epochs
  * and keeps their checkpoints; a later grid with the experiments' own epochs continues each from
  * there, producing the same numbers as an uninterrupted run.
@@ -24,7 +28,7 @@ public final class GridRunner {
 
     /** What to run: experiments, this invocation's shard, budget, optional epoch override. */
     public record Options(List<String> experiments, int shardIndex, int shardCount, Duration budget, Integer epochs, Path runsDir,
-                          boolean keepCheckpoints) {
+                          boolean keepCheckpoints, boolean claim) {
         public Options {
             if (shardCount < 1 || shardIndex < 1 || shardIndex > shardCount) {
                 throw new IllegalArgumentException("shard must be i/n with 1 <= i <= n, got " + shardIndex + "/" + shardCount);
@@ -49,13 +53,20 @@ public final class GridRunner {
         default void started(int k, int n, TrainConfig config, int fromEpoch, List<String> devices) {
         }
 
+        /** Another grid process holds this run (only with claims). */
+        default void heldElsewhere(int k, int n, TrainConfig config) {
+        }
+
         void epoch(int k, int n, TrainConfig config, EpochRecord record, Duration eta);
 
         void stopped(int k, int n, TrainConfig config, Duration elapsed);
     }
 
-    /** How many runs were finished before, finished now, or left unfinished when the budget ran out. */
-    public record Outcome(int skipped, int finished, int unfinished) {
+    /**
+     * How many runs were finished before, finished now, left unfinished when the budget ran out, or left
+     * to another grid process that held them.
+     */
+    public record Outcome(int skipped, int finished, int unfinished, int heldElsewhere) {
     }
 
     private GridRunner() {
@@ -70,61 +81,101 @@ public final class GridRunner {
             shortOfExperiment.add(options.epochs() != null && options.epochs() < c.epochs());
         }
         Map<DatasetKind, Datasets.Split> loaded = new EnumMap<>(DatasetKind.class);
-        long start = System.nanoTime();
-        int[] epochsLeft = {configs.stream().mapToInt(c -> c.epochs() - doneEpochs(options.runsDir(), c)).sum()};
-        int[] epochsDone = {0};
+        Clock clock = new Clock(options.budget(), configs.stream().mapToInt(c -> c.epochs() - doneEpochs(options.runsDir(), c)).sum());
         int skipped = 0;
         int finished = 0;
+        int held = 0;
         for (int k = 0; k < configs.size(); k++) {
             TrainConfig config = configs.get(k);
             Path runDir = options.runsDir().resolve(config.name());
             int index = k + 1;
             if (doneEpochs(options.runsDir(), config) >= config.epochs()) {
-                progress.skipped(index, configs.size(), config, Trainer.run(config, null, runDir, new Trainer.Listener() {
-                }));
+                reportFinished(index, configs.size(), config, runDir, progress);
                 skipped++;
                 continue;
             }
-            boolean[] stopped = {false};
-            RunResult result = Trainer.run(config, loaded.computeIfAbsent(config.dataset(), data), runDir, new Trainer.Listener() {
-                @Override
-                public void started(TrainConfig c, int fromEpoch, List<String> devices) {
-                    progress.started(index, configs.size(), c, fromEpoch, devices);
+            try (RunClaim claim = options.claim() ? RunClaim.tryClaim(runDir) : null) {
+                if (options.claim() && claim == null) {
+                    clock.leftToOthers(config.epochs() - doneEpochs(options.runsDir(), config));
+                    progress.heldElsewhere(index, configs.size(), config);
+                    held++;
+                    continue;
                 }
+                // Another process may have finished it between the check above and the claim.
+                if (doneEpochs(options.runsDir(), config) >= config.epochs()) {
+                    reportFinished(index, configs.size(), config, runDir, progress);
+                    skipped++;
+                    continue;
+                }
+                RunResult result = Trainer.run(config, loaded.computeIfAbsent(config.dataset(), data), runDir, new Trainer.Listener() {
+                    @Override
+                    public void started(TrainConfig c, int fromEpoch, List<String> devices) {
+                        progress.started(index, configs.size(), c, fromEpoch, devices);
+                    }
 
-                @Override
-                public void epochDone(TrainConfig c, EpochRecord r) {
-                    epochsDone[0]++;
-                    epochsLeft[0]--;
-                    double perEpoch = (System.nanoTime() - start) / 1e9 / epochsDone[0];
-                    progress.epoch(index, configs.size(), c, r, Duration.ofSeconds((long) (perEpoch * epochsLeft[0])));
-                }
+                    @Override
+                    public void epochDone(TrainConfig c, EpochRecord r) {
+                        progress.epoch(index, configs.size(), c, r, clock.epochDone());
+                    }
 
-                @Override
-                public boolean stopNow() {
-                    stopped[0] = overBudget(options, start);
-                    return stopped[0];
+                    @Override
+                    public boolean stopNow() {
+                        return clock.overBudget();
+                    }
+                });
+                if (!result.finished()) {
+                    progress.stopped(index, configs.size(), config, clock.elapsed());
+                    return new Outcome(skipped, finished, configs.size() - skipped - finished - held, held);
                 }
-            });
-            if (!result.finished()) {
-                progress.stopped(index, configs.size(), config, Duration.ofNanos(System.nanoTime() - start));
-                return new Outcome(skipped, finished, configs.size() - skipped - finished);
+                finished++;
+                // A run stopped short of its experiment's epochs keeps its checkpoint: a longer grid continues it.
+                if (!options.keepCheckpoints() && !shortOfExperiment.get(k)) {
+                    deleteQuietly(runDir.resolve(Checkpoint.FILE));
+                }
             }
-            finished++;
-            // A run stopped short of its experiment's epochs keeps its checkpoint: a longer grid continues it.
-            if (!options.keepCheckpoints() && !shortOfExperiment.get(k)) {
-                deleteQuietly(runDir.resolve(Checkpoint.FILE));
-            }
-            if (k + 1 < configs.size() && overBudget(options, start)) {
-                progress.stopped(index, configs.size(), config, Duration.ofNanos(System.nanoTime() - start));
-                return new Outcome(skipped, finished, configs.size() - skipped - finished);
+            if (k + 1 < configs.size() && clock.overBudget()) {
+                progress.stopped(index, configs.size(), config, clock.elapsed());
+                return new Outcome(skipped, finished, configs.size() - skipped - finished - held, held);
             }
         }
-        return new Outcome(skipped, finished, 0);
+        return new Outcome(skipped, finished, 0, held);
     }
 
-    private static boolean overBudget(Options options, long start) {
-        return options.budget() != null && System.nanoTime() - start >= options.budget().toNanos();
+    private static void reportFinished(int k, int n, TrainConfig config, Path runDir, Progress progress) {
+        progress.skipped(k, n, config, Trainer.run(config, null, runDir, new Trainer.Listener() {
+        }));
+    }
+
+    /** The grid's time: elapsed, against the budget, and the estimate of what is left from the epochs done so far. */
+    private static final class Clock {
+        private final long start = System.nanoTime();
+        private final Duration budget;
+        private int epochsLeft;
+        private int epochsDone;
+
+        Clock(Duration budget, int epochsLeft) {
+            this.budget = budget;
+            this.epochsLeft = epochsLeft;
+        }
+
+        Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - start);
+        }
+
+        boolean overBudget() {
+            return budget != null && elapsed().compareTo(budget) >= 0;
+        }
+
+        void leftToOthers(int epochs) {
+            epochsLeft -= epochs;
+        }
+
+        /** Counts an epoch and returns the estimated time for the epochs left. */
+        Duration epochDone() {
+            epochsDone++;
+            epochsLeft--;
+            return elapsed().multipliedBy(epochsLeft).dividedBy(epochsDone);
+        }
     }
 
     /** Epochs a run has completed: its checkpoint's, else its worklog's when finished, else 0. */

@@ -37,26 +37,31 @@ class GridRunnerTest {
         }
 
         @Override
+        public void heldElsewhere(int k, int n, TrainConfig c) {
+            log.add("held " + k + "/" + n + " " + c.name());
+        }
+
+        @Override
         public void stopped(int k, int n, TrainConfig c, Duration elapsed) {
             log.add("stop " + k + "/" + n + " " + c.name());
         }
     };
 
     private GridRunner.Options options(Path runs, int i, int n, Duration budget) {
-        return new GridRunner.Options(FOUR, i, n, budget, 2, runs, false);
+        return new GridRunner.Options(FOUR, i, n, budget, 2, runs, false, false);
     }
 
     @Test
     void shardsSplitTheListAndFinishedRunsAreSkipped() throws Exception {
         Path runs = dir.resolve("runs");
-        assertEquals(new GridRunner.Outcome(0, 2, 0), GridRunner.run(options(runs, 1, 2, null), k -> DATA, recorder));
+        assertEquals(new GridRunner.Outcome(0, 2, 0, 0), GridRunner.run(options(runs, 1, 2, null), k -> DATA, recorder));
         assertTrue(Files.exists(runs.resolve(FOUR.get(0)).resolve(Worklog.FILE)));
         assertTrue(Files.exists(runs.resolve(FOUR.get(2)).resolve(Worklog.FILE)));
         assertFalse(Files.exists(runs.resolve(FOUR.get(1))));
         assertTrue(Files.exists(runs.resolve(FOUR.get(0)).resolve(Checkpoint.FILE)), "2 of 40 epochs: the checkpoint stays for later");
         String worklog = Files.readString(runs.resolve(FOUR.get(0)).resolve(Worklog.FILE));
         log.clear();
-        assertEquals(new GridRunner.Outcome(2, 0, 0), GridRunner.run(options(runs, 1, 2, null), k -> DATA, recorder));
+        assertEquals(new GridRunner.Outcome(2, 0, 0, 0), GridRunner.run(options(runs, 1, 2, null), k -> DATA, recorder));
         assertEquals(List.of("skip 1/2 " + FOUR.get(0), "skip 2/2 " + FOUR.get(2)), log);
         assertEquals(worklog, Files.readString(runs.resolve(FOUR.get(0)).resolve(Worklog.FILE)));
     }
@@ -64,10 +69,10 @@ class GridRunnerTest {
     @Test
     void budgetStopsBetweenEpochsAndTheNextCallFinishesTheSameRuns() {
         Path cut = dir.resolve("cut");
-        assertEquals(new GridRunner.Outcome(0, 0, 2), GridRunner.run(options(cut, 2, 2, Duration.ZERO), k -> DATA, recorder));
+        assertEquals(new GridRunner.Outcome(0, 0, 2, 0), GridRunner.run(options(cut, 2, 2, Duration.ZERO), k -> DATA, recorder));
         assertEquals(List.of("epoch 1/2 " + FOUR.get(1) + " 1", "stop 1/2 " + FOUR.get(1)), log);
         assertEquals(1, Worklog.read(cut.resolve(FOUR.get(1)).resolve(Worklog.FILE)).size());
-        assertEquals(new GridRunner.Outcome(0, 2, 0), GridRunner.run(options(cut, 2, 2, null), k -> DATA, recorder));
+        assertEquals(new GridRunner.Outcome(0, 2, 0, 0), GridRunner.run(options(cut, 2, 2, null), k -> DATA, recorder));
         Path whole = dir.resolve("whole");
         GridRunner.run(options(whole, 2, 2, null), k -> DATA, recorder);
         for (String name : List.of(FOUR.get(1), FOUR.get(3))) {
@@ -80,13 +85,13 @@ class GridRunnerTest {
     void aLongerGridContinuesAStagedRunToTheSameNumbersAsAnUninterruptedOne() {
         List<String> one = List.of(FOUR.get(1));
         Path staged = dir.resolve("staged");
-        GridRunner.run(new GridRunner.Options(one, 1, 1, null, 1, staged, false), k -> DATA, recorder);
+        GridRunner.run(new GridRunner.Options(one, 1, 1, null, 1, staged, false, false), k -> DATA, recorder);
         log.clear();
-        assertEquals(new GridRunner.Outcome(0, 1, 0),
-                GridRunner.run(new GridRunner.Options(one, 1, 1, null, 3, staged, false), k -> DATA, recorder));
+        assertEquals(new GridRunner.Outcome(0, 1, 0, 0),
+                GridRunner.run(new GridRunner.Options(one, 1, 1, null, 3, staged, false, false), k -> DATA, recorder));
         assertEquals(List.of("epoch 1/1 " + one.get(0) + " 2", "epoch 1/1 " + one.get(0) + " 3"), log, "resumed after epoch 1");
         Path whole = dir.resolve("whole3");
-        GridRunner.run(new GridRunner.Options(one, 1, 1, null, 3, whole, false), k -> DATA, recorder);
+        GridRunner.run(new GridRunner.Options(one, 1, 1, null, 3, whole, false, false), k -> DATA, recorder);
         assertEquals(Worklog.read(whole.resolve(one.get(0)).resolve(Worklog.FILE)).stream().map(EpochRecord::trainLoss).toList(),
                 Worklog.read(staged.resolve(one.get(0)).resolve(Worklog.FILE)).stream().map(EpochRecord::trainLoss).toList());
     }
@@ -95,10 +100,27 @@ class GridRunnerTest {
     void aRunThatReachesItsExperimentsEpochsDropsItsCheckpoint() {
         Path runs = dir.resolve("full");
         List<String> one = List.of(FOUR.get(0));
-        assertEquals(new GridRunner.Outcome(0, 1, 0),
-                GridRunner.run(new GridRunner.Options(one, 1, 1, null, null, runs, false), k -> DATA, recorder));
+        assertEquals(new GridRunner.Outcome(0, 1, 0, 0),
+                GridRunner.run(new GridRunner.Options(one, 1, 1, null, null, runs, false, false), k -> DATA, recorder));
         assertEquals(TrainConfig.EPOCHS, Worklog.read(runs.resolve(one.get(0)).resolve(Worklog.FILE)).size());
         assertFalse(Files.exists(runs.resolve(one.get(0)).resolve(Checkpoint.FILE)), "finished runs drop their checkpoint");
+    }
+
+    @Test
+    void withClaimsAGridLeavesARunHeldByAnotherAndTakesItOnceReleased() {
+        Path runs = dir.resolve("shared");
+        List<String> two = FOUR.subList(0, 2);
+        GridRunner.Options claiming = new GridRunner.Options(two, 1, 1, null, 1, runs, false, true);
+        try (RunClaim other = RunClaim.tryClaim(runs.resolve(two.get(0)))) {
+            assertTrue(other != null);
+            assertEquals(null, RunClaim.tryClaim(runs.resolve(two.get(0))), "a held run cannot be claimed twice");
+            assertEquals(new GridRunner.Outcome(0, 1, 0, 1), GridRunner.run(claiming, k -> DATA, recorder));
+        }
+        assertEquals(List.of("held 1/2 " + two.get(0), "epoch 2/2 " + two.get(1) + " 1"), log);
+        assertFalse(Files.exists(runs.resolve(two.get(0)).resolve(Worklog.FILE)), "the held run was not touched");
+        log.clear();
+        assertEquals(new GridRunner.Outcome(1, 1, 0, 0), GridRunner.run(claiming, k -> DATA, recorder));
+        assertEquals(List.of("epoch 1/2 " + two.get(0) + " 1", "skip 2/2 " + two.get(1)), log);
     }
 
     @Test
