@@ -15,6 +15,11 @@ public final class ArcFaceHead extends ScaledCosineHead {
         this(scale, new ArcMargin(m, easyMargin));
     }
 
+    /** {@code fallback = false}: cos(theta + m) as written past pi - m too (see {@link ArcMargin}). */
+    public ArcFaceHead(Scale scale, float m, boolean easyMargin, boolean fallback) {
+        this(scale, new ArcMargin(m, easyMargin, fallback));
+    }
+
     private ArcFaceHead(Scale scale, ArcMargin margin) {
         super(scale, margin);
         this.margin = margin;
@@ -23,6 +28,6 @@ public final class ArcFaceHead extends ScaledCosineHead {
     @Override
     public String spec() {
         return "arcface(s=" + scale.specValue() + ",m=" + SpecNumbers.format(margin.m())
-                + (margin.easyMargin() ? ",easy_margin=true" : "") + ")";
+                + (margin.easyMargin() ? ",easy_margin=true" : "") + (margin.fallback() ? "" : ",fallback=false") + ")";
     }
 }

@@ -36,10 +36,11 @@ public final class Heads {
         Function<SpecArgs, LossHead> cosface = a -> new CosFaceHead(a.scale("s", 30, "s_init", 10), (float) a.range("m", 0.35, 0, 1));
         head("cosface", Set.of("s", "s_init", "m"), "cosface(s=.., m=..): s (cos theta_y - m)", cosface);
         head("amsoftmax", Set.of("s", "s_init", "m"), "amsoftmax: alias of cosface", cosface);
-        head("arcface", Set.of("s", "s_init", "m", "easy_margin"),
-                "arcface(s=.., m=.. radians or ..deg, easy_margin=false): s cos(theta_y + m)",
+        head("arcface", Set.of("s", "s_init", "m", "easy_margin", "fallback"),
+                "arcface(s=.., m=.. radians or ..deg, easy_margin=false, fallback=true): s cos(theta_y + m); fallback=false keeps "
+                        + "cos(theta_y + m) past pi - m, where it turns back up",
                 a -> new ArcFaceHead(a.scale("s", 64, "s_init", 10), (float) a.angle("m", 0.5, 0, Math.PI),
-                        a.bool("easy_margin", false)));
+                        a.bool("easy_margin", false), a.bool("fallback", true)));
         head("combined", Set.of("s", "s_init", "m1", "m2", "m3"), "combined(s=.., m1=.., m2=.., m3=..): s (cos(m1 theta + m2) - m3)",
                 a -> new CombinedMarginHead(a.scale("s", 64, "s_init", 10), (float) a.range("m1", 1, 1, 5),
                         (float) a.angle("m2", 0.3, 0, Math.PI), (float) a.range("m3", 0.2, 0, 1)));

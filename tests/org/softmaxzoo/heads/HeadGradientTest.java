@@ -18,7 +18,8 @@ class HeadGradientTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"softmax", "softmax(bias=false)", "normweight", "normfeature(s=4)", "normface(s=5)",
-        "cosface(s=5,m=0.35)", "arcface(s=5,m=0.5)", "arcface(s=5,m=0.5,easy_margin=true)", "combined(s=5,m1=1.35,m2=0.25,m3=0.1)",
+        "cosface(s=5,m=0.35)", "arcface(s=5,m=0.5)", "arcface(s=5,m=0.5,easy_margin=true)", "arcface(s=5,m=0.5,fallback=false)",
+        "combined(s=5,m1=1.35,m2=0.25,m3=0.1)",
         "combined(s=5,m1=1,m2=0.3,m3=0.2)", "sphereface(m=4,lambda=0)", "sphereface(m=3,lambda=2,gamma=2)",
         "lsoftmax(m=2,beta=0)", "lsoftmax(m=4,beta=1)", "heatedup(s_start=6,s_end=2)", "temperature(t=3)",
         "softmax+ringloss(lambda=0.5,r=2)", "normweight+ringloss(lambda=0.5)", "softmax+center(lambda=0.1)",

@@ -51,6 +51,7 @@ class HeadsSpecTest {
         assertEquals("cosface(s=10,m=0.3)", Heads.create("amsoftmax(s=10,m=0.3)").spec());
         assertEquals("arcface(s=10,m=" + SpecNumbers.format((float) (Math.PI / 6)) + ")", Heads.create("arcface(s=10,m=30deg)").spec());
         assertEquals("arcface(s=64,m=0.5,easy_margin=true)", Heads.create("arcface(easy_margin=true)").spec());
+        assertEquals("arcface(s=10,m=0.5,fallback=false)", Heads.create("arcface(s=10,fallback=false)").spec());
         assertEquals("combined(s=64,m1=1,m2=0.3,m3=0.2)", Heads.create("combined").spec());
         assertEquals("sphereface(m=4,lambda_min=5,lambda_max=1000)", Heads.create("sphereface").spec());
         assertEquals("sphereface(m=2,lambda_min=0,lambda_max=0)", Heads.create("sphereface(m=2,lambda_max=0)").spec());

@@ -68,6 +68,25 @@ class MarginHeadTest {
     }
 
     @Test
+    void arcFaceWithoutFallbackKeepsTheTurningCurvePastPi() {
+        // theta_0 = acos(-0.95) = 161.8 deg; with m = 0.5 rad (28.6 deg) theta + m = 190.5 deg, and
+        // cos(190.5 deg) = -0.9833 is above the fallback's -0.95 - 0.5 sin(0.5) = -1.1897.
+        float[][] x = {{-0.95f, (float) Math.sqrt(1 - 0.95 * 0.95)}};
+        double theta = Math.acos(-0.95);
+        assertEquals(10 * Math.cos(theta + 0.5), eval("arcface(s=10,m=0.5,fallback=false)", x, AXES, 0).lossLogits()[0][0], 1e-4);
+        // Past pi - m a larger angle gives a LARGER target logit: cos(170 deg + 20 deg) > cos(160 deg + 20 deg).
+        float[][] wider = {{(float) Math.cos(Math.toRadians(170)), (float) Math.sin(Math.toRadians(170))}};
+        float[][] narrower = {{(float) Math.cos(Math.toRadians(160)), (float) Math.sin(Math.toRadians(160))}};
+        double at170 = eval("arcface(s=1,m=20deg,fallback=false)", wider, AXES, 0).lossLogits()[0][0];
+        double at160 = eval("arcface(s=1,m=20deg,fallback=false)", narrower, AXES, 0).lossLogits()[0][0];
+        assertEquals(Math.cos(Math.toRadians(190)), at170, 1e-4);
+        assertEquals(-1, at160, 1e-4);
+        assertTrue(at170 > at160);
+        // Below pi - m it is the standard head.
+        assertEquals(10 * Math.cos(Math.acos(0.6) + 0.5), eval("arcface(s=10,m=0.5,fallback=false)", X, AXES, 0).lossLogits()[0][0], 1e-4);
+    }
+
+    @Test
     void combinedMarginReducesToArcFaceCosFaceAndSphereFaceStyle() {
         Random r = new Random(3);
         float[][] x = new float[40][3];
