@@ -1,7 +1,9 @@
 package org.softmaxzoo.plot;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +17,18 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /** Lays charts side by side and writes PNGs. */
 public final class Figures {
     private Figures() {
+    }
+
+    /**
+     * Shrinks a chart's title font, if needed, so the title is at most {@code room} pixels wide: XChart
+     * centres the title over the plot and cuts whatever passes the image's edge.
+     */
+    public static void fitTitle(Chart<?, ?> chart, int room) {
+        Font font = chart.getStyler().getChartTitleFont();
+        double width = font.getStringBounds(chart.getTitle(), new FontRenderContext(null, true, true)).getWidth();
+        if (width > room) {
+            chart.getStyler().setChartTitleFont(font.deriveFont((float) (font.getSize2D() * room / width)));
+        }
     }
 
     public static BufferedImage image(Chart<?, ?> chart) {

@@ -19,6 +19,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class PetalPlot {
     private static final int SIZE = 640;
     private static final int LEGEND_WIDTH = 90;
+    /** About what the y axis (labels and title) takes of a panel's width. */
+    private static final int AXIS_WIDTH = 70;
 
     private PetalPlot() {
     }
@@ -61,7 +63,7 @@ public final class PetalPlot {
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(3);
         // Long titles (long head specs) shrink rather than get cut at the panel's edge.
-        s.setChartTitleFont(s.getChartTitleFont().deriveFont(Math.min(13f, 13f * 80 / Math.max(1, title.length()))));
+        Figures.fitTitle(chart, SIZE - AXIS_WIDTH);
         s.setLegendFont(s.getLegendFont().deriveFont(12f));
         return chart;
     }

@@ -1,0 +1,36 @@
+package org.softmaxzoo.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+
+class FiguresTest {
+    /** The title's width as drawn on an image (measured through a Graphics2D, not the code's own route). */
+    private static int drawnWidth(XYChart chart) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        g.setFont(chart.getStyler().getChartTitleFont());
+        int width = g.getFontMetrics().stringWidth(chart.getTitle());
+        g.dispose();
+        return width;
+    }
+
+    @Test
+    void aLongTitleShrinksToItsRoomAndAShortOneIsLeftAlone() {
+        XYChart short_ = new XYChartBuilder().width(400).height(300).title("short").build();
+        float before = short_.getStyler().getChartTitleFont().getSize2D();
+        Figures.fitTitle(short_, 300);
+        assertEquals(before, short_.getStyler().getChartTitleFont().getSize2D());
+
+        XYChart long_ = new XYChartBuilder().width(400).height(300)
+                .title("fashion_mnist, head arcface(s=10,m=20deg,fallback=false), epoch 10, test acc 0.8591, raw features").build();
+        assertTrue(drawnWidth(long_) > 300, "the example must start too wide");
+        Figures.fitTitle(long_, 300);
+        int width = drawnWidth(long_);
+        assertTrue(width <= 300 && width >= 240, "title drawn " + width + " px wide for a room of 300");
+    }
+}
