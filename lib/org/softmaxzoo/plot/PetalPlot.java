@@ -19,7 +19,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class PetalPlot {
     private static final int SIZE = 640;
     private static final int LEGEND_WIDTH = 90;
-    /** About what the y axis (labels and title) takes of a panel's width. */
+    /** About what the y axis (labels and title) takes of a panel's width; the title is centred over the plot, right of it. */
     private static final int AXIS_WIDTH = 70;
 
     private PetalPlot() {
@@ -63,7 +63,7 @@ public final class PetalPlot {
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(3);
         // Long titles (long head specs) shrink rather than get cut at the panel's edge.
-        Figures.fitTitle(chart, SIZE - AXIS_WIDTH);
+        Figures.fitTitle(chart, SIZE - 2 * AXIS_WIDTH);
         s.setLegendFont(s.getLegendFont().deriveFont(12f));
         return chart;
     }
