@@ -3,7 +3,8 @@ package org.softmaxzoo.heads;
 /**
  * ArcFace (additive angular margin): normalized features and weights, target logit s cos(theta_y + m),
  * computed as cos(theta) cos(m) - sin(theta) sin(m), with the fallback cos(theta) - m sin(m) where
- * theta + m would pass pi ({@link ArcMargin}); other logits s cos(theta_j).
+ * theta + m would pass pi ({@link ArcMargin}; {@code fallback=false} keeps cos(theta + m) there, as
+ * implementations without the fallback do); other logits s cos(theta_j).
  * <p>Two-class decision boundary for class 1: theta_1 + m = theta_2, a margin of m radians in angle
  * (geodesic distance on the hypersphere).
  * <p>Deng, Guo, Xue and Zafeiriou, "ArcFace: Additive Angular Margin Loss for Deep Face Recognition", CVPR 2019.
