@@ -16,6 +16,9 @@ import org.knowm.xchart.internal.chartpart.Chart;
 
 /** Lays charts side by side and writes PNGs. */
 public final class Figures {
+    /** About what a chart's y axis (tick labels and title) takes of its width, left of the plot. */
+    static final int Y_AXIS_WIDTH = 70;
+
     private Figures() {
     }
 

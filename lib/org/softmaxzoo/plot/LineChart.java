@@ -38,7 +38,7 @@ public final class LineChart {
     public BufferedImage image() {
         // The legend sits beside the plot: roughly 7 pixels per character of the longest name, plus its frame.
         int legend = chart.getSeriesMap().keySet().stream().mapToInt(String::length).max().orElse(0) * 7 + 40;
-        Figures.fitTitle(chart, chart.getWidth() - 70 - legend);
+        Figures.fitTitle(chart, chart.getWidth() - Figures.Y_AXIS_WIDTH - legend);
         return Figures.image(chart);
     }
 

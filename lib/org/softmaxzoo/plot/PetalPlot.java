@@ -19,8 +19,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class PetalPlot {
     private static final int SIZE = 640;
     private static final int LEGEND_WIDTH = 90;
-    /** About what the y axis (labels and title) takes of a panel's width; the title is centred over the plot, right of it. */
-    private static final int AXIS_WIDTH = 70;
 
     private PetalPlot() {
     }
@@ -62,8 +60,9 @@ public final class PetalPlot {
         Styler s = chart.getStyler();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(3);
-        // Long titles (long head specs) shrink rather than get cut at the panel's edge.
-        Figures.fitTitle(chart, SIZE - 2 * AXIS_WIDTH);
+        // Long titles (long head specs) shrink rather than get cut at the panel's edge; the title is centred
+        // over the plot, which starts right of the y axis, so it has the panel less twice the axis.
+        Figures.fitTitle(chart, SIZE - 2 * Figures.Y_AXIS_WIDTH);
         s.setLegendFont(s.getLegendFont().deriveFont(12f));
         return chart;
     }

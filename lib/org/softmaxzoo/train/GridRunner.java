@@ -89,14 +89,15 @@ public final class GridRunner {
             TrainConfig config = configs.get(k);
             Path runDir = options.runsDir().resolve(config.name());
             int index = k + 1;
-            if (doneEpochs(options.runsDir(), config) >= config.epochs()) {
+            int done = doneEpochs(options.runsDir(), config);
+            if (done >= config.epochs()) {
                 reportFinished(index, configs.size(), config, runDir, progress);
                 skipped++;
                 continue;
             }
             try (RunClaim claim = options.claim() ? RunClaim.tryClaim(runDir) : null) {
                 if (options.claim() && claim == null) {
-                    clock.leftToOthers(config.epochs() - doneEpochs(options.runsDir(), config));
+                    clock.leftToOthers(config.epochs() - done);
                     progress.heldElsewhere(index, configs.size(), config);
                     held++;
                     continue;

@@ -23,10 +23,11 @@ import tech.tablesaw.api.Table;
  * with the rows it waits for, never as passed.
  */
 class ReferenceFindingsCommittedTest {
-    private static final Path RESULTS = Notebook.projectDir().resolve("figures").resolve("results");
+    static final Path RESULTS = Notebook.projectDir().resolve("figures").resolve("results");
     private static final Path RUNS = Notebook.projectDir().resolve("figures").resolve("runs");
 
-    private static Map<String, Table> committed() {
+    /** The committed results tables by data set (also read by the results-notes test). */
+    static Map<String, Table> committed() {
         Map<String, Table> tables = new LinkedHashMap<>();
         for (String ds : List.of("mnist", "fashion_mnist")) {
             tables.put(ds, ResultsSummary.read(RESULTS.resolve(ds + "-results.csv")));

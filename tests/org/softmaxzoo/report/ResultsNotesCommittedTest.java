@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.softmaxzoo.notebook.Notebook;
 import tech.tablesaw.api.Table;
 
 /**
@@ -25,7 +23,6 @@ import tech.tablesaw.api.Table;
  * <p>The table's rows read {@code | <dataset> <short name> | <ref acc> @ <epoch> | <our acc> @ <epoch> | <difference> | <note> |}.
  */
 class ResultsNotesCommittedTest {
-    private static final Path RESULTS = Notebook.projectDir().resolve("figures").resolve("results");
     private static final double EXPLAIN_ABOVE = 0.01;
 
     private record NoteRow(String reference, String ours, String difference, String note) {
@@ -33,10 +30,11 @@ class ResultsNotesCommittedTest {
 
     @Test
     void everyFinishedGapOverOnePointIsExplainedWithTheCommittedNumbers() throws IOException {
-        Map<String, NoteRow> notes = noteRows(Files.readAllLines(RESULTS.resolve("NOTES.md")));
+        Map<String, NoteRow> notes = noteRows(Files.readAllLines(ReferenceFindingsCommittedTest.RESULTS.resolve("NOTES.md")));
         int finishedRows = 0;
-        for (String ds : List.of("mnist", "fashion_mnist")) {
-            Table t = ResultsSummary.read(RESULTS.resolve(ds + "-results.csv"));
+        for (Map.Entry<String, Table> committed : ReferenceFindingsCommittedTest.committed().entrySet()) {
+            String ds = committed.getKey();
+            Table t = committed.getValue();
             for (int i = 0; i < t.rowCount(); i++) {
                 String name = ds + " " + ReferenceResults.shortName(t.stringColumn("experiment").get(i), ds);
                 NoteRow row = notes.remove(name);
