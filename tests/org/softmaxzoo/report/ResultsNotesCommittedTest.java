@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,25 +15,21 @@ import tech.tablesaw.api.Table;
  * The results notes (figures/results/NOTES.md) against the committed summary: every run that finished
  * the 40-epoch protocol more than one point (0.01) from the reference has its one-line explanation in the
  * notes' table of finished runs, and every number quoted there is the committed one (a stale note fails).
- *
- * <p>The table's rows read {@code | <dataset> <short name> | <ref acc> @ <epoch> | <our acc> @ <epoch> | <difference> | <note> |}.
+ * Row format: {@link ResultsNotes}.
  */
 class ResultsNotesCommittedTest {
     private static final double EXPLAIN_ABOVE = 0.01;
 
-    private record NoteRow(String reference, String ours, String difference, String note) {
-    }
-
     @Test
-    void everyFinishedGapOverOnePointIsExplainedWithTheCommittedNumbers() throws IOException {
-        Map<String, NoteRow> notes = noteRows(Files.readAllLines(ReferenceFindingsCommittedTest.RESULTS.resolve("NOTES.md")));
+    void everyFinishedGapOverOnePointIsExplainedWithTheCommittedNumbers() {
+        Map<String, ResultsNotes.RunRow> notes = ResultsNotes.committed().runs;
         int finishedRows = 0;
         for (Map.Entry<String, Table> committed : ReferenceFindingsCommittedTest.committed().entrySet()) {
             String ds = committed.getKey();
             Table t = committed.getValue();
             for (int i = 0; i < t.rowCount(); i++) {
                 String name = ds + " " + ReferenceResults.shortName(t.stringColumn("experiment").get(i), ds);
-                NoteRow row = notes.remove(name);
+                ResultsNotes.RunRow row = notes.remove(name);
                 boolean finished = t.intColumn("epochs_run").getInt(i) >= ResultsSummary.PROTOCOL_EPOCHS;
                 if (!finished) {
                     assertNull(row, name + " is quoted as finished in NOTES.md but has not run 40 epochs");
@@ -58,20 +50,6 @@ class ResultsNotesCommittedTest {
         }
         assertTrue(notes.isEmpty(), "NOTES.md quotes rows that are not in the summary: " + notes.keySet());
         assertTrue(finishedRows > 0, "no finished run in the committed summary: nothing was checked");
-    }
-
-    /** The rows of the notes' tables whose first cell names a data set's run. */
-    private static Map<String, NoteRow> noteRows(List<String> lines) {
-        Map<String, NoteRow> rows = new LinkedHashMap<>();
-        for (String line : lines) {
-            if (!line.startsWith("| mnist ") && !line.startsWith("| fashion_mnist ")) {
-                continue;
-            }
-            String[] cells = line.substring(1, line.length() - 1).split("\\|", -1);
-            assertEquals(5, cells.length, "a finished-run row in NOTES.md needs 5 cells: " + line);
-            rows.put(cells[0].trim(), new NoteRow(cells[1].trim(), cells[2].trim(), cells[3].trim(), cells[4].trim()));
-        }
-        return rows;
     }
 
     private static String accAtEpoch(Table t, int i, String acc, String epoch) {
