@@ -30,6 +30,10 @@ final class GridCommand implements Callable<Integer> {
     @Option(names = "--budget-minutes", description = "Stop cleanly after the epoch that passes this many minutes")
     Double budgetMinutes;
 
+    @Option(names = "--stop-file", description = "Stop cleanly after the current epoch once this file exists (touch it to stop "
+            + "grids running in the background; it must not exist at the start)")
+    Path stopFile;
+
     @Option(names = "--epochs", description = "Epochs per run (default: the experiment's, 40). Fewer runs the grid in stages: "
             + "runs stop there and keep their checkpoints, and a later grid continues them")
     Integer epochs;
@@ -54,8 +58,8 @@ final class GridCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--shard must look like 2/4, got " + shard);
         }
         GridRunner.Options options = new GridRunner.Options(experiments(), Integer.parseInt(parts[0].trim()),
-                Integer.parseInt(parts[1].trim()), budgetMinutes == null ? null : Duration.ofSeconds((long) (budgetMinutes * 60)),
-                epochs, out, keepCheckpoints, claim);
+                Integer.parseInt(parts[1].trim()), new GridRunner.StopWhen(budgetMinutes == null ? null
+                        : Duration.ofSeconds((long) (budgetMinutes * 60)), stopFile), epochs, out, keepCheckpoints, claim);
         Datasets datasets = data.datasets();
         GridRunner.Outcome outcome = GridRunner.run(options, datasets::load, new GridRunner.Progress() {
             @Override
@@ -83,9 +87,9 @@ final class GridCommand implements Callable<Integer> {
             }
 
             @Override
-            public void stopped(int k, int n, TrainConfig c, Duration elapsed) {
-                System.out.printf("budget reached after %s at run %d/%d (%s); run the same command again to continue%n",
-                        format(elapsed), k, n, c.name());
+            public void stopped(int k, int n, TrainConfig c, Duration elapsed, String reason) {
+                System.out.printf("%s after %s at run %d/%d (%s); run the same command again to continue%n",
+                        reason, format(elapsed), k, n, c.name());
             }
         });
         System.out.printf("grid shard %s: %d finished before, %d finished now, %d left, %d held by other grid processes%n", shard,

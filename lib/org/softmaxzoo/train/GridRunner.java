@@ -14,7 +14,7 @@ import org.softmaxzoo.data.Datasets;
 /**
  * Runs a list of experiments, one folder each under a runs folder: finished runs are skipped, a run
  * cut off mid-way resumes, the list can be split into shards ({@code i/n} takes every n-th experiment
- * from the i-th), and a time budget stops the grid cleanly after the epoch that passes it.
+ * from the i-th), and a time budget or a stop file stops the grid cleanly after the current epoch.
  *
  * <p>With claims, several grid processes share one list: each walks it in order and trains the next
  * unfinished run that no other holds ({@link RunClaim}), so the work balances itself where fixed shards
@@ -26,13 +26,14 @@ import org.softmaxzoo.data.Datasets;
  */
 public final class GridRunner {
 
-    /** What to run: experiments, this invocation's shard, budget, optional epoch override. */
-    public record Options(List<String> experiments, int shardIndex, int shardCount, Duration budget, Integer epochs, Path runsDir,
+    /** What to run: experiments, this invocation's shard, when to stop early, optional epoch override. */
+    public record Options(List<String> experiments, int shardIndex, int shardCount, StopWhen stop, Integer epochs, Path runsDir,
                           boolean keepCheckpoints, boolean claim) {
         public Options {
             if (shardCount < 1 || shardIndex < 1 || shardIndex > shardCount) {
                 throw new IllegalArgumentException("shard must be i/n with 1 <= i <= n, got " + shardIndex + "/" + shardCount);
             }
+            stop = stop == null ? StopWhen.NEVER : stop;
         }
 
         List<String> shard() {
@@ -43,6 +44,27 @@ public final class GridRunner {
                 }
             }
             return mine;
+        }
+    }
+
+    /**
+     * When a grid stops before its list is done, always after a whole epoch: once {@code budget} has passed
+     * (null: no budget), or once {@code file} exists (null: none), which is how one stops grid processes
+     * running in the background without losing the epoch under way.
+     */
+    public record StopWhen(Duration budget, Path file) {
+        public static final StopWhen NEVER = new StopWhen(null, null);
+
+        public static StopWhen after(Duration budget) {
+            return new StopWhen(budget, null);
+        }
+
+        /** Why to stop now, or null to go on. */
+        String reason(Duration elapsed) {
+            if (budget != null && elapsed.compareTo(budget) >= 0) {
+                return "budget of " + budget.toMinutes() + " min reached";
+            }
+            return file != null && Files.exists(file) ? "stop file " + file + " found" : null;
         }
     }
 
@@ -59,7 +81,8 @@ public final class GridRunner {
 
         void epoch(int k, int n, TrainConfig config, EpochRecord record, Duration eta);
 
-        void stopped(int k, int n, TrainConfig config, Duration elapsed);
+        /** The grid stops before the end of its list, after {@code k}'s latest epoch, for {@code reason}. */
+        void stopped(int k, int n, TrainConfig config, Duration elapsed, String reason);
     }
 
     /**
@@ -73,6 +96,10 @@ public final class GridRunner {
     }
 
     public static Outcome run(Options options, Function<DatasetKind, Datasets.Split> data, Progress progress) {
+        Path stopFile = options.stop().file();
+        if (stopFile != null && Files.exists(stopFile)) {
+            throw new IllegalStateException("stop file " + stopFile + " exists (left by an earlier stop?): remove it to start the grid");
+        }
         List<TrainConfig> configs = new ArrayList<>();
         List<Boolean> shortOfExperiment = new ArrayList<>();
         for (String name : options.shard()) {
@@ -81,7 +108,7 @@ public final class GridRunner {
             shortOfExperiment.add(options.epochs() != null && options.epochs() < c.epochs());
         }
         Map<DatasetKind, Datasets.Split> loaded = new EnumMap<>(DatasetKind.class);
-        Clock clock = new Clock(options.budget(), configs.stream().mapToInt(c -> c.epochs() - doneEpochs(options.runsDir(), c)).sum());
+        Clock clock = new Clock(options.stop(), configs.stream().mapToInt(c -> c.epochs() - doneEpochs(options.runsDir(), c)).sum());
         int skipped = 0;
         int finished = 0;
         int held = 0;
@@ -121,11 +148,11 @@ public final class GridRunner {
 
                     @Override
                     public boolean stopNow() {
-                        return clock.overBudget();
+                        return clock.stopReason() != null;
                     }
                 });
                 if (!result.finished()) {
-                    progress.stopped(index, configs.size(), config, clock.elapsed());
+                    progress.stopped(index, configs.size(), config, clock.elapsed(), clock.stopReason());
                     return new Outcome(skipped, finished, configs.size() - skipped - finished - held, held);
                 }
                 finished++;
@@ -134,8 +161,8 @@ public final class GridRunner {
                     deleteQuietly(runDir.resolve(Checkpoint.FILE));
                 }
             }
-            if (k + 1 < configs.size() && clock.overBudget()) {
-                progress.stopped(index, configs.size(), config, clock.elapsed());
+            if (k + 1 < configs.size() && clock.stopReason() != null) {
+                progress.stopped(index, configs.size(), config, clock.elapsed(), clock.stopReason());
                 return new Outcome(skipped, finished, configs.size() - skipped - finished - held, held);
             }
         }
@@ -147,15 +174,15 @@ public final class GridRunner {
         }));
     }
 
-    /** The grid's time: elapsed, against the budget, and the estimate of what is left from the epochs done so far. */
+    /** The grid's time: elapsed, whether to stop, and the estimate of what is left from the epochs done so far. */
     private static final class Clock {
         private final long start = System.nanoTime();
-        private final Duration budget;
+        private final StopWhen stop;
         private int epochsLeft;
         private int epochsDone;
 
-        Clock(Duration budget, int epochsLeft) {
-            this.budget = budget;
+        Clock(StopWhen stop, int epochsLeft) {
+            this.stop = stop;
             this.epochsLeft = epochsLeft;
         }
 
@@ -163,8 +190,8 @@ public final class GridRunner {
             return Duration.ofNanos(System.nanoTime() - start);
         }
 
-        boolean overBudget() {
-            return budget != null && elapsed().compareTo(budget) >= 0;
+        String stopReason() {
+            return stop.reason(elapsed());
         }
 
         void leftToOthers(int epochs) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +27,13 @@ class GridRunnerTest {
 
     private final List<String> log = new ArrayList<>();
 
+    /** What a test does after each epoch the recorder hears of. */
+    private interface EpochHook {
+        void run() throws IOException;
+    }
+
+    private EpochHook afterEachEpoch = () -> { };
+
     private final GridRunner.Progress recorder = new GridRunner.Progress() {
         @Override
         public void skipped(int k, int n, TrainConfig c, RunResult r) {
@@ -34,6 +43,11 @@ class GridRunnerTest {
         @Override
         public void epoch(int k, int n, TrainConfig c, EpochRecord r, Duration eta) {
             log.add("epoch " + k + "/" + n + " " + c.name() + " " + r.epoch());
+            try {
+                afterEachEpoch.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override
@@ -42,13 +56,13 @@ class GridRunnerTest {
         }
 
         @Override
-        public void stopped(int k, int n, TrainConfig c, Duration elapsed) {
-            log.add("stop " + k + "/" + n + " " + c.name());
+        public void stopped(int k, int n, TrainConfig c, Duration elapsed, String reason) {
+            log.add("stop " + k + "/" + n + " " + c.name() + ": " + reason);
         }
     };
 
     private GridRunner.Options options(Path runs, int i, int n, Duration budget) {
-        return new GridRunner.Options(FOUR, i, n, budget, 2, runs, false, false);
+        return new GridRunner.Options(FOUR, i, n, budget == null ? null : GridRunner.StopWhen.after(budget), 2, runs, false, false);
     }
 
     @Test
@@ -70,7 +84,7 @@ class GridRunnerTest {
     void budgetStopsBetweenEpochsAndTheNextCallFinishesTheSameRuns() {
         Path cut = dir.resolve("cut");
         assertEquals(new GridRunner.Outcome(0, 0, 2, 0), GridRunner.run(options(cut, 2, 2, Duration.ZERO), k -> DATA, recorder));
-        assertEquals(List.of("epoch 1/2 " + FOUR.get(1) + " 1", "stop 1/2 " + FOUR.get(1)), log);
+        assertEquals(List.of("epoch 1/2 " + FOUR.get(1) + " 1", "stop 1/2 " + FOUR.get(1) + ": budget of 0 min reached"), log);
         assertEquals(1, Worklog.read(cut.resolve(FOUR.get(1)).resolve(Worklog.FILE)).size());
         assertEquals(new GridRunner.Outcome(0, 2, 0, 0), GridRunner.run(options(cut, 2, 2, null), k -> DATA, recorder));
         Path whole = dir.resolve("whole");
@@ -79,6 +93,19 @@ class GridRunnerTest {
             assertEquals(Worklog.read(whole.resolve(name).resolve(Worklog.FILE)).stream().map(EpochRecord::trainLoss).toList(),
                     Worklog.read(cut.resolve(name).resolve(Worklog.FILE)).stream().map(EpochRecord::trainLoss).toList(), name);
         }
+    }
+
+    @Test
+    void aStopFileStopsAfterTheCurrentEpochAndMustNotExistAtTheStart() {
+        Path runs = dir.resolve("stopped");
+        Path stopFile = dir.resolve("STOP");
+        GridRunner.Options options = new GridRunner.Options(FOUR, 1, 1, new GridRunner.StopWhen(null, stopFile), 2, runs, false, false);
+        afterEachEpoch = () -> Files.writeString(stopFile, "");
+        assertEquals(new GridRunner.Outcome(0, 0, 4, 0), GridRunner.run(options, k -> DATA, recorder));
+        assertEquals(List.of("epoch 1/4 " + FOUR.get(0) + " 1", "stop 1/4 " + FOUR.get(0) + ": stop file " + stopFile + " found"), log);
+        assertEquals(1, Worklog.read(runs.resolve(FOUR.get(0)).resolve(Worklog.FILE)).size(), "the epoch under way was finished and kept");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> GridRunner.run(options, k -> DATA, recorder));
+        assertTrue(e.getMessage().contains(stopFile.toString()), e.getMessage());
     }
 
     @Test
