@@ -31,12 +31,12 @@ for notebook in "${notebooks[@]}"; do
   # rapaio-jupyter-kernel 3.0.1 sometimes drops its first request when it starts under load (a
   # NullPointerException in its Shell thread, then no reply): a start-up failure is retried; a
   # failing cell is not.
-  for attempt in 1 2 3; do
+  for attempt in 1 2 3 4 5; do
     if execute "$notebook"; then
       break
     fi
-    if grep -q "Kernel didn't respond" "$log" && [ "$attempt" -lt 3 ]; then
-      echo "the kernel did not answer at start-up (attempt $attempt of 3); starting it again"
+    if grep -q "Kernel didn't respond" "$log" && [ "$attempt" -lt 5 ]; then
+      echo "the kernel did not answer at start-up (attempt $attempt of 5); starting it again"
       continue
     fi
     exit 1
