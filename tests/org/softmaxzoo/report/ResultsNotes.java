@@ -1,13 +1,17 @@
 package org.softmaxzoo.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +21,7 @@ import java.util.regex.Pattern;
  * <li>finished runs: {@code | <dataset> <short name> | <ref acc> @ <epoch> | <our acc> @ <epoch> | <difference> | <note> |};
  * <li>findings that do not reproduce: {@code | <dataset> | <claim> | <our accuracies> | <why> |}.
  * </ul>
+ * A section heading or a row that appears twice fails the parse: it is a stale copy left by an edit.
  */
 final class ResultsNotes {
     private static final Pattern RUN_ROW = Pattern.compile("^\\| (mnist|fashion_mnist) \\S+ \\|.*");
@@ -46,13 +51,17 @@ final class ResultsNotes {
 
     static ResultsNotes parse(List<String> lines) {
         ResultsNotes notes = new ResultsNotes();
+        Set<String> headings = new HashSet<>();
         for (String line : lines) {
-            if (RUN_ROW.matcher(line).matches()) {
+            if (line.startsWith("## ")) {
+                assertTrue(headings.add(line), "NOTES.md has the section '" + line + "' twice");
+            } else if (RUN_ROW.matcher(line).matches()) {
                 String[] c = cells(line, 5);
-                notes.runs.put(c[0], new RunRow(c[1], c[2], c[3], c[4]));
+                assertNull(notes.runs.put(c[0], new RunRow(c[1], c[2], c[3], c[4])), "NOTES.md lists " + c[0] + " twice");
             } else if (FINDING_ROW.matcher(line).matches()) {
                 String[] c = cells(line, 4);
-                notes.findings.put(findingKey(c[0], c[1]), new FindingRow(c[2], c[3]));
+                String key = findingKey(c[0], c[1]);
+                assertNull(notes.findings.put(key, new FindingRow(c[2], c[3])), "NOTES.md lists " + key + " twice");
             }
         }
         return notes;
