@@ -108,7 +108,9 @@ public final class GridRunner {
             shortOfExperiment.add(options.epochs() != null && options.epochs() < c.epochs());
         }
         Map<DatasetKind, Datasets.Split> loaded = new EnumMap<>(DatasetKind.class);
-        Clock clock = new Clock(options.stop(), configs.stream().mapToInt(c -> c.epochs() - doneEpochs(options.runsDir(), c)).sum());
+        // A run already past this stage's epochs (a 40-epoch run in a 10-epoch stage) has nothing left, not a negative count.
+        Clock clock = new Clock(options.stop(),
+                configs.stream().mapToInt(c -> Math.max(0, c.epochs() - doneEpochs(options.runsDir(), c))).sum());
         int skipped = 0;
         int finished = 0;
         int held = 0;

@@ -26,6 +26,7 @@ class GridRunnerTest {
     private static final List<String> FOUR = List.of(BASE, BASE + ".normweight", BASE + ".normface.scale10", BASE + ".amsoftmax.scale10.margin0.2");
 
     private final List<String> log = new ArrayList<>();
+    private final List<Duration> etas = new ArrayList<>();
 
     /** What a test does after each epoch the recorder hears of. */
     private interface EpochHook {
@@ -43,6 +44,7 @@ class GridRunnerTest {
         @Override
         public void epoch(int k, int n, TrainConfig c, EpochRecord r, Duration eta) {
             log.add("epoch " + k + "/" + n + " " + c.name() + " " + r.epoch());
+            etas.add(eta);
             try {
                 afterEachEpoch.run();
             } catch (IOException e) {
@@ -121,6 +123,16 @@ class GridRunnerTest {
         GridRunner.run(new GridRunner.Options(one, 1, 1, null, 3, whole, false, false), k -> DATA, recorder);
         assertEquals(Worklog.read(whole.resolve(one.get(0)).resolve(Worklog.FILE)).stream().map(EpochRecord::trainLoss).toList(),
                 Worklog.read(staged.resolve(one.get(0)).resolve(Worklog.FILE)).stream().map(EpochRecord::trainLoss).toList());
+    }
+
+    @Test
+    void theEtaCountsNothingForARunAlreadyPastTheStagesEpochs() {
+        Path runs = dir.resolve("eta");
+        List<String> two = FOUR.subList(0, 2);
+        GridRunner.run(new GridRunner.Options(two.subList(0, 1), 1, 1, null, 3, runs, false, false), k -> DATA, recorder);
+        etas.clear();
+        GridRunner.run(new GridRunner.Options(two, 1, 1, null, 1, runs, false, false), k -> DATA, recorder);
+        assertEquals(List.of(Duration.ZERO), etas, "after the one epoch this stage had to run, nothing is left");
     }
 
     @Test
