@@ -35,7 +35,8 @@ public final class ReferenceFindings {
     public record Check(Finding finding, Status status, String detail) {
     }
 
-    private static final List<String> ANGULAR = List.of("arcface.scale10.margin20", "arcface.scale10.margin30");
+    private static final String ARCFACE_30 = "arcface.scale10.margin30";
+    private static final List<String> ANGULAR = List.of("arcface.scale10.margin20", ARCFACE_30);
 
     public static final List<Finding> ALL = List.of(
             new Finding("mnist", "NormFace with scale 1 converges poorly: at least 5 points below scales 5, 10 and 20",
@@ -43,10 +44,10 @@ public final class ReferenceFindings {
                     a -> a.get("normface.scale1") <= Math.min(a.get("normface.scale5"),
                             Math.min(a.get("normface.scale10"), a.get("normface.scale20"))) - 0.05),
             new Finding("mnist", "ArcFace with a 30-degree margin beats plain softmax",
-                    List.of("arcface.scale10.margin30", PLAIN),
-                    a -> a.get("arcface.scale10.margin30") > a.get(PLAIN)),
+                    List.of(ARCFACE_30, PLAIN),
+                    a -> a.get(ARCFACE_30) > a.get(PLAIN)),
             new Finding("mnist", "ArcFace with a 30-degree margin is the best row (within 0.3 points of the best)",
-                    null, a -> a.get("arcface.scale10.margin30") >= a.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow() - 0.003),
+                    null, a -> a.get(ARCFACE_30) >= a.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow() - 0.003),
             new Finding("fashion_mnist", "Large angular margins hurt: ArcFace 20 and 30 degrees at least 3 points below plain softmax",
                     List.of(ANGULAR.get(0), ANGULAR.get(1), PLAIN),
                     a -> ANGULAR.stream().allMatch(r -> a.get(r) <= a.get(PLAIN) - 0.03)),
@@ -87,8 +88,10 @@ public final class ReferenceFindings {
 
     private static String best(Map<String, Double> acc) {
         Map.Entry<String, Double> e = acc.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        return String.format(Locale.ROOT, "%s %.4f, arcface.scale10.margin30 %.4f", e.getKey(), e.getValue(),
-                acc.get("arcface.scale10.margin30"));
+        String bestRow = String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue());
+        // When ArcFace 30 degrees is itself the best row, naming it twice says nothing more.
+        return e.getKey().equals(ARCFACE_30) ? bestRow
+                : bestRow + String.format(Locale.ROOT, ", %s %.4f", ARCFACE_30, acc.get(ARCFACE_30));
     }
 
     /** Our accuracy on the basis of each row that ran the basis's epochs, keyed by short name. */
