@@ -1,6 +1,6 @@
 """The PyTorch side of the speed comparison: the project's default network and head, trained eagerly.
 
-Same network as org.softmaxzoo.model.ReferenceCnn (3 x [conv3x3 SAME + bias, ReLU, max-pool 2x2 SAME]
+Same network as org.softmaxzoo.model.ThreeBlockCnn (3 x [conv3x3 SAME + bias, ReLU, max-pool 2x2 SAME]
 with 32/64/128 channels, dense 2048 -> d), softmax or ArcFace head, Adam lr 1e-3 with weight decay
 1e-3, random data. Prints training and inference images/s (warm-up excluded, median of repeats).
 Run with Debian's Python, which sees python3-torch: /usr/bin/python3 bench/pytorch_baseline.py
@@ -15,7 +15,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 
-class ReferenceCnn(nn.Module):
+class ThreeBlockCnn(nn.Module):
     def __init__(self, feature_dim):
         super().__init__()
         self.convs = nn.ModuleList([nn.Conv2d(i, o, 3, padding=1) for i, o in ((1, 32), (32, 64), (64, 128))])
@@ -61,7 +61,7 @@ def main():
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
-    model, head = ReferenceCnn(2), Head(a.head, 2, 10)
+    model, head = ThreeBlockCnn(2), Head(a.head, 2, 10)
     opt = torch.optim.Adam(list(model.parameters()) + list(head.parameters()), lr=1e-3, weight_decay=1e-3)
     x = torch.rand(a.batch, 1, 28, 28)
     y = torch.randint(0, 10, (a.batch,))

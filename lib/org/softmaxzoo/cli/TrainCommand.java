@@ -23,7 +23,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train the reference network with a loss head; resumes a run cut off mid-way.")
+        description = "Train a network (the default, or the write-up's own) with a loss head; resumes a run cut off mid-way.")
 final class TrainCommand implements Callable<Integer> {
 
     static final class What {
@@ -55,6 +55,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--feature-dim", description = "Feature dimension d (default 2)")
     Integer featureDim;
 
+    @Option(names = "--network", description = "Feature extractor: three-block (default; trained the committed grid), "
+            + "writeup or writeup-narrow (the reference write-up's own networks: most rows, Ring-loss rows)")
+    String network;
+
     @Option(names = "--seed", description = "Random seed (default 1)")
     Long seed;
 
@@ -72,8 +76,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainConfig config = config();
         Datasets.Split split = data.datasets().load(config.dataset());
         Path runDir = out.resolve(config.name());
-        System.out.printf("run %s: %s, head %s, d=%d, %d epochs, batch %d, lr %g, weight decay %g, seed %d%s%n",
-                config.name(), config.dataset().experimentName(), config.head(), config.featureDim(), config.epochs(),
+        System.out.printf("run %s: %s, network %s, head %s, d=%d, %d epochs, batch %d, lr %g, weight decay %g, seed %d%s%n",
+                config.name(), config.dataset().experimentName(), config.network(), config.head(), config.featureDim(), config.epochs(),
                 config.batchSize(), config.learningRate(), config.weightDecay(), config.seed(),
                 config.trainLimit() > 0 ? ", first " + config.trainLimit() + " training images" : "");
         RunResult result = Trainer.run(config, split, runDir, new ConsoleProgress());
@@ -98,6 +102,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (featureDim != null) {
             c = c.withFeatureDim(featureDim);
+        }
+        if (network != null) {
+            c = c.withNetwork(network);
         }
         if (limit != null) {
             c = c.withTrainLimit(limit);

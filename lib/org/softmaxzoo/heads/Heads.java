@@ -3,6 +3,7 @@ package org.softmaxzoo.heads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -70,9 +71,11 @@ public final class Heads {
         head("temperature", Set.of("t"), "temperature(t=..): softmax trained on logits / T",
                 a -> new TemperatureHead((float) a.positive("t", 2)));
 
-        term("ringloss", Set.of("lambda", "r"), "ringloss(lambda=.., r=learn|value): lambda/2 mean (||x|| - R)^2",
+        term("ringloss", Set.of("lambda", "r", "form"),
+                "ringloss(lambda=.., r=learn|value, form=square|abs): lambda/2 mean (||x|| - R)^2, or lambda mean |..|",
                 a -> new RingLoss((float) a.positive("lambda", 0.01), a.text("r") == null || a.text("r").equals("learn")
-                        ? Scale.learnable(1) : Scale.fixed((float) a.positive("r", 1))));
+                        ? Scale.learnable(1) : Scale.fixed((float) a.positive("r", 1)),
+                        RingLoss.Form.valueOf(a.choice("form", "square", List.of("square", "abs")).toUpperCase(Locale.ROOT))));
         term("center", Set.of("lambda", "alpha"), "center(lambda=.., alpha=..): lambda/2 sum ||x - c_y||^2",
                 a -> new CenterLoss((float) a.positive("lambda", 0.003), (float) a.range("alpha", 0.5, 0, 1)));
         term("upnorm", Set.of("lambda"), "upnorm(lambda=..): weight squared norms toward their mean",

@@ -10,7 +10,9 @@ import org.softmaxzoo.heads.SpecException;
  * Parses experiment names in the reference tables' style,
  * {@code <mnist|fashion_mnist>.softmax.weight_decay<wd>.feature<d>[.<head suffix>]}, into a
  * configuration with the reference protocol's defaults. The suffix names the head, e.g.
- * {@code normface.scale10} is {@code normface(s=10)}; no suffix is plain softmax with bias.
+ * {@code normface.scale10} is {@code normface(s=10)}; no suffix is plain softmax. The reference's class
+ * layer has no bias in any of its table's rows (its source builds it with {@code bias=False}; the runs
+ * with a bias, named {@code .withbias}, are left out of its tables), so neither have ours.
  */
 public final class ExperimentName {
     private static final String NUM = "([0-9]+(?:\\.[0-9]+)?(?:e-?[0-9]+)?)";
@@ -24,6 +26,9 @@ public final class ExperimentName {
         }
     }
 
+    /** The head of the row without a suffix. */
+    static final String PLAIN = "softmax(bias=false)";
+
     private static final List<Suffix> SUFFIXES = List.of(
             new Suffix("normweight", "normweight"),
             new Suffix("normfeature\\.scale" + NUM, "normfeature(s=$1)"),
@@ -32,7 +37,7 @@ public final class ExperimentName {
             new Suffix("amsoftmax\\.scale" + NUM + "\\.margin" + NUM, "cosface(s=$1,m=$2)"),
             new Suffix("arcface\\.scale" + NUM + "\\.margin" + NUM, "arcface(s=$1,m=$2deg)"),
             new Suffix("normweight\\.ringloss\\." + NUM, "normweight+ringloss(lambda=$1)"),
-            new Suffix("ringloss\\." + NUM, "softmax+ringloss(lambda=$1)"));
+            new Suffix("ringloss\\." + NUM, "softmax(bias=false)+ringloss(lambda=$1)"));
 
     private ExperimentName() {
     }
@@ -47,9 +52,9 @@ public final class ExperimentName {
         DatasetKind dataset = DatasetKind.parse(m.group(1));
         float wd = Float.parseFloat(m.group(2));
         int dim = Integer.parseInt(m.group(3));
-        String head = m.group(4) == null ? "softmax" : headOf(m.group(4), name);
+        String head = m.group(4) == null ? PLAIN : headOf(m.group(4), name);
         return new TrainConfig(name.trim(), dataset, head, dim, TrainConfig.EPOCHS, TrainConfig.BATCH,
-                TrainConfig.LEARNING_RATE, wd, TrainConfig.SEED, 0);
+                TrainConfig.LEARNING_RATE, wd, TrainConfig.SEED, 0, null);
     }
 
     static String headOf(String suffix, String name) {

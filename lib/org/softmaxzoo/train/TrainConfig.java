@@ -4,14 +4,16 @@ import java.util.Locale;
 import java.util.Properties;
 import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.heads.Heads;
+import org.softmaxzoo.model.Networks;
 
 /**
  * Everything that determines a training run. Defaults follow the reference experiments: batch 64,
  * Adam lr 1e-3, weight decay 1e-3 (PyTorch Adam semantics), 40 epochs, 2-d features.
- * {@code trainLimit} 0 means the whole training set.
+ * {@code trainLimit} 0 means the whole training set; {@code network} names the feature extractor
+ * ({@link Networks}; null means this project's default, which trained the committed grid).
  */
 public record TrainConfig(String name, DatasetKind dataset, String head, int featureDim, int epochs, int batchSize,
-                          float learningRate, float weightDecay, long seed, int trainLimit) {
+                          float learningRate, float weightDecay, long seed, int trainLimit, String network) {
 
     public static final int EPOCHS = 40;
     public static final int BATCH = 64;
@@ -28,6 +30,7 @@ public record TrainConfig(String name, DatasetKind dataset, String head, int fea
         require(weightDecay >= 0 && Float.isFinite(weightDecay), "weight decay must be >= 0, got " + weightDecay);
         require(trainLimit >= 0, "train limit must be >= 0 (0 = all), got " + trainLimit);
         Heads.create(head); // refuse a bad spec before anything is written
+        network = Networks.check(network == null ? Networks.DEFAULT : network);
         if (name == null || name.isBlank()) {
             name = defaultName(dataset, head, weightDecay, featureDim, trainLimit);
         }
@@ -41,37 +44,44 @@ public record TrainConfig(String name, DatasetKind dataset, String head, int fea
 
     /** A reference-protocol run of a head on a data set. */
     public static TrainConfig of(DatasetKind dataset, String head) {
-        return new TrainConfig(null, dataset, head, FEATURE_DIM, EPOCHS, BATCH, LEARNING_RATE, WEIGHT_DECAY, SEED, 0);
+        return new TrainConfig(null, dataset, head, FEATURE_DIM, EPOCHS, BATCH, LEARNING_RATE, WEIGHT_DECAY, SEED, 0, null);
     }
 
     public TrainConfig withEpochs(int n) {
-        return new TrainConfig(name, dataset, head, featureDim, n, batchSize, learningRate, weightDecay, seed, trainLimit);
+        return new TrainConfig(name, dataset, head, featureDim, n, batchSize, learningRate, weightDecay, seed, trainLimit, network);
     }
 
     /** Trains on the first {@code n} images only (0 = all); the name says so with a {@code .limit<n>} suffix. */
     public TrainConfig withTrainLimit(int n) {
         return new TrainConfig(renamed(name, featureDim, n), dataset, head, featureDim, epochs, batchSize, learningRate,
-                weightDecay, seed, n);
+                weightDecay, seed, n, network);
     }
 
     /** Another feature dimension; the name's {@code .feature<d>} part follows. */
     public TrainConfig withFeatureDim(int d) {
         return new TrainConfig(renamed(name, d, trainLimit), dataset, head, d, epochs, batchSize, learningRate,
-                weightDecay, seed, trainLimit);
+                weightDecay, seed, trainLimit, network);
     }
 
     /** Another weight decay; the name's {@code .weight_decay<wd>} part follows. */
     public TrainConfig withWeightDecay(float wd) {
         String n = name.replaceFirst("\\.weight_decay[0-9.e+-]+?(?=\\.feature)", ".weight_decay" + formatDecay(wd));
-        return new TrainConfig(n, dataset, head, featureDim, epochs, batchSize, learningRate, wd, seed, trainLimit);
+        return new TrainConfig(n, dataset, head, featureDim, epochs, batchSize, learningRate, wd, seed, trainLimit, network);
+    }
+
+    /** Another feature extractor; a name other than the default's gets a {@code .net-<name>} part. */
+    public TrainConfig withNetwork(String net) {
+        String base = name.replaceAll("\\.limit[0-9]+$", "").replaceAll("\\.net-[a-z-]+$", "");
+        String n = base + (Networks.DEFAULT.equals(net) ? "" : ".net-" + net) + (trainLimit > 0 ? ".limit" + trainLimit : "");
+        return new TrainConfig(n, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, seed, trainLimit, net);
     }
 
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(name, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, s, trainLimit);
+        return new TrainConfig(name, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, s, trainLimit, network);
     }
 
     public TrainConfig withName(String n) {
-        return new TrainConfig(n, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, seed, trainLimit);
+        return new TrainConfig(n, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, seed, trainLimit, network);
     }
 
     /** Keeps the name's {@code .feature<d>} and {@code .limit<n>} parts in step with the fields. */
@@ -103,6 +113,9 @@ public record TrainConfig(String name, DatasetKind dataset, String head, int fea
         p.setProperty("weight_decay", Float.toString(weightDecay));
         p.setProperty("seed", Long.toString(seed));
         p.setProperty("train_limit", Integer.toString(trainLimit));
+        if (!Networks.DEFAULT.equals(network)) {
+            p.setProperty("network", network); // absent in the runs made before there was a choice
+        }
         return p;
     }
 }

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.heads.Heads;
-import org.softmaxzoo.model.ReferenceCnn;
+import org.softmaxzoo.model.Networks;
 
 /**
  * Runs a configuration in its own folder: {@code config.properties}, {@code worklog.csv} (one row per
@@ -128,7 +128,7 @@ public final class Trainer {
 
     /** The graph of a configuration, with freshly initialised variables. */
     public static TrainingGraph build(TrainConfig config, ImageSet shapeOf) {
-        return new TrainingGraph(new ReferenceCnn(config.featureDim(), shapeOf.height()), Heads.create(config.head()),
+        return new TrainingGraph(Networks.create(config.network(), config.featureDim(), shapeOf.height()), Heads.create(config.head()),
                 shapeOf.numClasses(), shapeOf.height(), config.learningRate(), config.weightDecay(), config.seed());
     }
 

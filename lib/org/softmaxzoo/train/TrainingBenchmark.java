@@ -7,7 +7,7 @@ import java.util.Random;
 import java.util.function.IntConsumer;
 import org.softmaxzoo.graph.SessionOptions;
 import org.softmaxzoo.heads.Heads;
-import org.softmaxzoo.model.ReferenceCnn;
+import org.softmaxzoo.model.ThreeBlockCnn;
 
 /**
  * Times the reference network on random 28x28 data: training steps (forward, backward, Adam) and
@@ -39,7 +39,7 @@ public final class TrainingBenchmark {
             px[i] = random.nextFloat();
         }
         int[] labels = random.ints(batch, 0, 10).toArray();
-        try (TrainingGraph g = new TrainingGraph(new ReferenceCnn(featureDim), Heads.create(head), 10, 28,
+        try (TrainingGraph g = new TrainingGraph(new ThreeBlockCnn(featureDim), Heads.create(head), 10, 28,
                 TrainConfig.LEARNING_RATE, TrainConfig.WEIGHT_DECAY, TrainConfig.SEED, options)) {
             double[] train = rates(i -> g.train(px, labels, batch), batch, warmup, steps, repeats);
             Map<String, Long> profile = g.profileStep(px, labels, batch);

@@ -20,7 +20,7 @@ class OpenSetBenchmarkTest {
 
     @Test
     void trainsOnSeenClassesAndScoresPairsOfUnseenOnes() {
-        TrainConfig config = new TrainConfig("openset", DatasetKind.MNIST, "normface(s=10)", 4, 4, 16, 1e-2f, 1e-3f, 3, 0);
+        TrainConfig config = new TrainConfig("openset", DatasetKind.MNIST, "normface(s=10)", 4, 4, 16, 1e-2f, 1e-3f, 3, 0, null);
         OpenSetBenchmark.Result r = OpenSetBenchmark.run(config, SyntheticImages.split(240, 120, 5), 3, 200, dir, new Trainer.Listener() {
         });
         assertTrue(r.seen().auc() > 0.9, "seen classes are separated: " + r.seen().auc());

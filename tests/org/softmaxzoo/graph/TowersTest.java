@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.heads.Heads;
-import org.softmaxzoo.model.ReferenceCnn;
+import org.softmaxzoo.model.ThreeBlockCnn;
 import org.softmaxzoo.testing.SyntheticImages;
 import org.softmaxzoo.train.TrainingGraph;
 import org.tensorflow.Graph;
@@ -74,7 +74,7 @@ class TowersTest {
         float[][] losses = new float[2][];
         Map<String, float[]>[] afterFirstStep = new Map[2];
         for (int t = 0; t < 2; t++) {
-            try (TrainingGraph g = new TrainingGraph(new ReferenceCnn(2, SyntheticImages.SIDE), Heads.create("arcface(s=10,m=0.5)"), 4,
+            try (TrainingGraph g = new TrainingGraph(new ThreeBlockCnn(2, SyntheticImages.SIDE), Heads.create("arcface(s=10,m=0.5)"), 4,
                     SyntheticImages.SIDE, 1e-3f, 1e-3f, 7, new SessionOptions(1, 2, false, t + 1))) {
                 losses[t] = new float[5];
                 for (int step = 0; step < 5; step++) {

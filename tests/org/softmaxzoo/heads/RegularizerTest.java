@@ -35,6 +35,16 @@ class RegularizerTest {
     }
 
     @Test
+    void absoluteRingLossAddsLambdaMeanSmoothedDistanceToR() {
+        // The write-up's form: lambda mean sqrt((||x|| - R)^2 + 1e-6); norms 5, 1, 2 against R = 2.
+        double smoothed = (Math.sqrt(9 + 1e-6) + Math.sqrt(1 + 1e-6) + Math.sqrt(0 + 1e-6)) / 3;
+        assertEquals(loss("softmax(bias=false)") + 0.1 * smoothed, loss("softmax(bias=false)+ringloss(lambda=0.1,r=2,form=abs)"), 1e-5);
+        assertEquals("softmax(bias=false)+ringloss(lambda=0.1,r=learn,form=abs)",
+                Heads.create("softmax(bias=false)+ringloss(lambda=0.1,form=abs)").spec());
+        assertThrows(SpecException.class, () -> Heads.create("softmax+ringloss(lambda=0.1,form=cube)"));
+    }
+
+    @Test
     void centerLossStartsAtHalfLambdaSumOfSquaredNorms() {
         // Centres start at 0: lambda/2 sum ||x_i||^2 = 0.01/2 (25 + 1 + 4).
         assertEquals(loss("softmax(bias=false)") + 0.005 * 30, loss("softmax(bias=false)+center(lambda=0.01)"), 1e-5);

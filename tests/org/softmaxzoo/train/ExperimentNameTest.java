@@ -14,7 +14,7 @@ class ExperimentNameTest {
     void plainSoftmaxRow() {
         TrainConfig c = ExperimentName.parse("fashion_mnist.softmax.weight_decay1e-3.feature2");
         assertEquals(DatasetKind.FASHION_MNIST, c.dataset());
-        assertEquals("softmax", c.head());
+        assertEquals("softmax(bias=false)", c.head()); // the reference's class layer has no bias
         assertEquals(1e-3f, c.weightDecay());
         assertEquals(2, c.featureDim());
         assertEquals(40, c.epochs());
@@ -39,7 +39,7 @@ class ExperimentNameTest {
         assertEquals("cosface(s=10,m=0.3)", ExperimentName.headOf("amsoftmax.scale10.margin0.3", "x"));
         assertEquals("arcface(s=10,m=30deg)", ExperimentName.headOf("arcface.scale10.margin30", "x"));
         assertEquals("normweight+ringloss(lambda=0.1)", ExperimentName.headOf("normweight.ringloss.0.1", "x"));
-        assertEquals("softmax+ringloss(lambda=0.01)", ExperimentName.headOf("ringloss.0.01", "x"));
+        assertEquals("softmax(bias=false)+ringloss(lambda=0.01)", ExperimentName.headOf("ringloss.0.01", "x"));
     }
 
     /** Every row of the reference tables (MNIST and Fashion-MNIST share these suffixes). */
@@ -86,6 +86,20 @@ class ExperimentNameTest {
         TrainConfig lighter = TrainConfig.of(DatasetKind.MNIST, "softmax").withWeightDecay(1e-5f);
         assertEquals("mnist.softmax.weight_decay1e-5.feature2", lighter.name());
         assertEquals(1e-5f, lighter.weightDecay());
+    }
+
+    @Test
+    void anotherNetworkIsNamedAndRecordedButTheDefaultKeepsOldRunsResumable() {
+        TrainConfig reference = ExperimentName.parse("fashion_mnist.softmax.weight_decay1e-3.feature2.ringloss.0.01");
+        TrainConfig narrow = reference.withTrainLimit(500).withNetwork("writeup-narrow");
+        assertEquals("fashion_mnist.softmax.weight_decay1e-3.feature2.ringloss.0.01.net-writeup-narrow.limit500", narrow.name());
+        assertEquals("writeup-narrow", narrow.identity().getProperty("network"));
+        assertEquals(reference.name() + ".limit500", narrow.withNetwork("three-block").name());
+        // Runs written before the choice existed have no network entry; the default adds none.
+        assertEquals(null, reference.identity().getProperty("network"));
+        assertEquals("three-block", reference.network());
+        assertEquals("unknown network 'vgg'; known: three-block, writeup, writeup-narrow",
+                assertThrows(IllegalArgumentException.class, () -> reference.withNetwork("vgg")).getMessage());
     }
 
     @Test

@@ -23,7 +23,7 @@ class TrainerTest {
 
     private static final Datasets.Split DATA = SyntheticImages.split(192, 48, 3);
     private static final TrainConfig CONFIG = new TrainConfig("tiny", DatasetKind.MNIST, "normface(s=learn,s_init=5)", 2, 3, 16,
-            1e-2f, 1e-3f, 5, 0);
+            1e-2f, 1e-3f, 5, 0, null);
 
     /** Stands in for a process killed at a given step. */
     private static final class Kill extends RuntimeException {

@@ -24,7 +24,7 @@ import org.tensorflow.op.core.Gradients;
 import org.tensorflow.types.TFloat32;
 
 /** The network's graph against a plain-Java forward pass written from the architecture's description. */
-class ReferenceCnnTest {
+class ThreeBlockCnnTest {
 
     @Test
     void maxPoolTakesEachWindowsMaximumAndRoutesTheGradientThere() {
@@ -53,7 +53,7 @@ class ReferenceCnnTest {
         Map<String, float[]> weights = new HashMap<>();
         int in = 1;
         for (int block = 0; block < 3; block++) {
-            int out = ReferenceCnn.CHANNELS[block];
+            int out = ThreeBlockCnn.CHANNELS[block];
             weights.put("cnn/conv" + (block + 1) + "/weight", randoms(random, 9 * in * out, -0.3f, 0.3f));
             weights.put("cnn/conv" + (block + 1) + "/bias", randoms(random, out, -0.1f, 0.1f));
             in = out;
@@ -66,7 +66,7 @@ class ReferenceCnnTest {
             Ops tf = Ops.create(g);
             FedParameters params = new FedParameters(tf, weights);
             Operand<TFloat32> x = tf.placeholder(TFloat32.class);
-            Operand<TFloat32> f = new ReferenceCnn(3).features(tf, x, params);
+            Operand<TFloat32> f = new ThreeBlockCnn(3).features(tf, x, params);
             Session.Runner runner = s.runner();
             List<Tensor> fed = params.feed(runner);
             try (TFloat32 xt = FloatTensors.of(Shape.of(n, 28, 28, 1), images); Result r = runner.feed(x, xt).fetch(f).run()) {
@@ -86,37 +86,17 @@ class ReferenceCnnTest {
     @Test
     void parameterCountsAreTheArchitecturesOwn() {
         // conv: 9 * in * out + out; dense: 4*4*128 * d + d.
-        Map<String, Long> sizes = new HashMap<>();
+        Map<String, Long> sizes;
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
-            FedParameters fed = new FedParameters(tf, Map.of());
-            new ReferenceCnn(2).features(tf, tf.placeholder(TFloat32.class), new Parameters() {
-                @Override
-                public Operand<TFloat32> trainable(String name, Shape shape, Initializer init) {
-                    sizes.put(name, shape.size());
-                    return fed.trainable(name, shape, init);
-                }
-
-                @Override
-                public Operand<TFloat32> state(String name, Shape shape, Initializer init) {
-                    throw new AssertionError("the network has no state, asked for " + name);
-                }
-
-                @Override
-                public void update(String name, Operand<TFloat32> value) {
-                    throw new AssertionError("the network updates nothing, asked for " + name);
-                }
-
-                @Override
-                public Operand<TFloat32> iteration() {
-                    return fed.iteration();
-                }
-            });
+            SizeRecordingParameters recorder = new SizeRecordingParameters(new FedParameters(tf, Map.of()));
+            new ThreeBlockCnn(2).features(tf, tf.placeholder(TFloat32.class), recorder);
+            sizes = recorder.sizes();
         }
         assertEquals(Map.of("cnn/conv1/weight", 288L, "cnn/conv1/bias", 32L, "cnn/conv2/weight", 18432L,
                 "cnn/conv2/bias", 64L, "cnn/conv3/weight", 73728L, "cnn/conv3/bias", 128L,
                 "cnn/fc/weight", 4096L, "cnn/fc/bias", 2L), sizes);
-        assertEquals(4, new ReferenceCnn(2).finalSide());
+        assertEquals(4, new ThreeBlockCnn(2).finalSide());
     }
 
     /** conv3x3 SAME (kernel laid out [ky][kx][in][out]) + bias, ReLU, max-pool 2x2/2 SAME; flatten h, w, c; dense. */
@@ -125,7 +105,7 @@ class ReferenceCnnTest {
         int side = 28;
         int in = 1;
         for (int block = 0; block < 3; block++) {
-            int out = ReferenceCnn.CHANNELS[block];
+            int out = ThreeBlockCnn.CHANNELS[block];
             float[] k = w.get("cnn/conv" + (block + 1) + "/weight");
             float[] b = w.get("cnn/conv" + (block + 1) + "/bias");
             float[] conv = new float[side * side * out];

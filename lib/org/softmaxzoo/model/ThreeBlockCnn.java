@@ -11,23 +11,24 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The reference experiments' network: three blocks of [conv 3x3 SAME with bias, ReLU, max-pool 2x2
- * stride 2 SAME] with 32, 64 and 128 channels (28 -> 14 -> 7 -> 4), flattened to 4*4*128 = 2048, then a
- * dense layer (with bias) to the d-dimensional feature. Parameters start as PyTorch's defaults,
- * U(-1/sqrt(fan_in), 1/sqrt(fan_in)).
+ * This project's default network: three blocks of [conv 3x3 SAME with bias, ReLU, max-pool 2x2 stride 2
+ * SAME] with 32, 64 and 128 channels (28 -> 14 -> 7 -> 4), flattened to 4*4*128 = 2048, then a dense
+ * layer (with bias) to the d-dimensional feature. Parameters start as PyTorch's defaults,
+ * U(-1/sqrt(fan_in), 1/sqrt(fan_in)). The committed grid was trained with it; the reference write-up's
+ * own networks, read from its published source later, are {@link WriteUpCnn}.
  */
-public final class ReferenceCnn implements FeatureExtractor {
+public final class ThreeBlockCnn implements FeatureExtractor {
     public static final int[] CHANNELS = {32, 64, 128};
     private static final int KERNEL = 3;
 
     private final int featureDim;
     private final int inputSide;
 
-    public ReferenceCnn(int featureDim) {
+    public ThreeBlockCnn(int featureDim) {
         this(featureDim, 28);
     }
 
-    public ReferenceCnn(int featureDim, int inputSide) {
+    public ThreeBlockCnn(int featureDim, int inputSide) {
         if (featureDim < 1) {
             throw new IllegalArgumentException("feature dimension must be at least 1, got " + featureDim);
         }
@@ -73,6 +74,6 @@ public final class ReferenceCnn implements FeatureExtractor {
 
     @Override
     public String toString() {
-        return "ReferenceCnn(channels=" + Arrays.toString(CHANNELS) + ", feature=" + featureDim + ")";
+        return "ThreeBlockCnn(channels=" + Arrays.toString(CHANNELS) + ", feature=" + featureDim + ")";
     }
 }
