@@ -67,9 +67,7 @@ public final class ThreeBlockCnn implements FeatureExtractor {
         }
         int flat = finalSide() * finalSide() * in;
         x = tf.reshape(x, tf.constant(new int[] {-1, flat}));
-        Operand<TFloat32> w = params.trainable("cnn/fc/weight", Shape.of(flat, featureDim), Initializer.fanIn(flat));
-        Operand<TFloat32> b = params.trainable("cnn/fc/bias", Shape.of(featureDim), Initializer.fanIn(flat));
-        return tf.math.add(tf.linalg.matMul(x, w), b);
+        return FeatureLayer.dense(tf, params, "cnn/fc", x, flat, featureDim);
     }
 
     @Override

@@ -101,9 +101,7 @@ public final class WriteUpCnn implements FeatureExtractor {
         long a = width.averagePool;
         x = tf.nn.avgPool(x, List.of(1L, a, a, 1L), List.of(1L, a, a, 1L), "VALID");
         x = tf.reshape(x, tf.constant(new int[] {-1, in}));
-        Operand<TFloat32> w = params.trainable("writeup/fc/weight", Shape.of(in, featureDim), Initializer.fanIn(in));
-        Operand<TFloat32> b = params.trainable("writeup/fc/bias", Shape.of(featureDim), Initializer.fanIn(in));
-        return tf.math.add(tf.linalg.matMul(x, w), b);
+        return FeatureLayer.dense(tf, params, "writeup/fc", x, in, featureDim);
     }
 
     @Override

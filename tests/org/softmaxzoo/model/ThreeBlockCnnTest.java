@@ -10,14 +10,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.softmaxzoo.graph.FedParameters;
 import org.softmaxzoo.graph.FloatTensors;
-import org.softmaxzoo.graph.Initializer;
-import org.softmaxzoo.graph.Parameters;
 import org.softmaxzoo.graph.Pooling;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
@@ -49,32 +46,19 @@ class ThreeBlockCnnTest {
     void featuresMatchAPlainJavaForwardPass() {
         Random random = new Random(3);
         int n = 2;
-        float[] images = randoms(random, n * 28 * 28, 0, 1);
+        float[] images = NetworkGraph.randoms(random, n * 28 * 28, 0, 1);
         Map<String, float[]> weights = new HashMap<>();
         int in = 1;
         for (int block = 0; block < 3; block++) {
             int out = ThreeBlockCnn.CHANNELS[block];
-            weights.put("cnn/conv" + (block + 1) + "/weight", randoms(random, 9 * in * out, -0.3f, 0.3f));
-            weights.put("cnn/conv" + (block + 1) + "/bias", randoms(random, out, -0.1f, 0.1f));
+            weights.put("cnn/conv" + (block + 1) + "/weight", NetworkGraph.randoms(random, 9 * in * out, -0.3f, 0.3f));
+            weights.put("cnn/conv" + (block + 1) + "/bias", NetworkGraph.randoms(random, out, -0.1f, 0.1f));
             in = out;
         }
-        weights.put("cnn/fc/weight", randoms(random, 2048 * 3, -0.05f, 0.05f));
-        weights.put("cnn/fc/bias", randoms(random, 3, -0.1f, 0.1f));
+        weights.put("cnn/fc/weight", NetworkGraph.randoms(random, 2048 * 3, -0.05f, 0.05f));
+        weights.put("cnn/fc/bias", NetworkGraph.randoms(random, 3, -0.1f, 0.1f));
 
-        float[] graph;
-        try (Graph g = new Graph(); Session s = new Session(g)) {
-            Ops tf = Ops.create(g);
-            FedParameters params = new FedParameters(tf, weights);
-            Operand<TFloat32> x = tf.placeholder(TFloat32.class);
-            Operand<TFloat32> f = new ThreeBlockCnn(3).features(tf, x, params);
-            Session.Runner runner = s.runner();
-            List<Tensor> fed = params.feed(runner);
-            try (TFloat32 xt = FloatTensors.of(Shape.of(n, 28, 28, 1), images); Result r = runner.feed(x, xt).fetch(f).run()) {
-                graph = FloatTensors.read(r.get(0));
-            } finally {
-                fed.forEach(Tensor::close);
-            }
-        }
+        float[] graph = NetworkGraph.features(new ThreeBlockCnn(3), weights, images, n);
         for (int i = 0; i < n; i++) {
             float[] expected = plainForward(java.util.Arrays.copyOfRange(images, i * 784, (i + 1) * 784), weights, 3);
             for (int k = 0; k < 3; k++) {
@@ -159,13 +143,5 @@ class ThreeBlockCnnTest {
             f[k] = (float) sum;
         }
         return f;
-    }
-
-    private static float[] randoms(Random random, int n, float lo, float hi) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = lo + (hi - lo) * random.nextFloat();
-        }
-        return v;
     }
 }

@@ -5,20 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.softmaxzoo.graph.FedParameters;
-import org.softmaxzoo.graph.FloatTensors;
 import org.tensorflow.Graph;
-import org.tensorflow.Operand;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.Tensor;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
@@ -38,33 +31,20 @@ class WriteUpCnnTest {
         Random random = new Random(5);
         int n = 2;
         int d = 3;
-        float[] images = randoms(random, n * 28 * 28, 0, 1);
+        float[] images = NetworkGraph.randoms(random, n * 28 * 28, 0, 1);
         Map<String, float[]> weights = new HashMap<>();
         int in = 1;
         for (int layer = 0; layer < 4; layer++) {
             int out = width.channels(layer);
             float bound = (float) (1 / Math.sqrt(KERNEL[layer] * KERNEL[layer] * in));
-            weights.put("writeup/conv" + (layer + 1) + "/weight", randoms(random, KERNEL[layer] * KERNEL[layer] * in * out, -bound, bound));
-            weights.put("writeup/conv" + (layer + 1) + "/bias", randoms(random, out, -bound, bound));
+            weights.put("writeup/conv" + (layer + 1) + "/weight", NetworkGraph.randoms(random, KERNEL[layer] * KERNEL[layer] * in * out, -bound, bound));
+            weights.put("writeup/conv" + (layer + 1) + "/bias", NetworkGraph.randoms(random, out, -bound, bound));
             in = out;
         }
-        weights.put("writeup/fc/weight", randoms(random, in * d, -0.2f, 0.2f));
-        weights.put("writeup/fc/bias", randoms(random, d, -0.1f, 0.1f));
+        weights.put("writeup/fc/weight", NetworkGraph.randoms(random, in * d, -0.2f, 0.2f));
+        weights.put("writeup/fc/bias", NetworkGraph.randoms(random, d, -0.1f, 0.1f));
 
-        float[] graph;
-        try (Graph g = new Graph(); Session s = new Session(g)) {
-            Ops tf = Ops.create(g);
-            FedParameters params = new FedParameters(tf, weights);
-            Operand<TFloat32> x = tf.placeholder(TFloat32.class);
-            Operand<TFloat32> f = new WriteUpCnn(width, d, 28).features(tf, x, params);
-            Session.Runner runner = s.runner();
-            List<Tensor> fed = params.feed(runner);
-            try (TFloat32 xt = FloatTensors.of(Shape.of(n, 28, 28, 1), images); Result r = runner.feed(x, xt).fetch(f).run()) {
-                graph = FloatTensors.read(r.get(0));
-            } finally {
-                fed.forEach(Tensor::close);
-            }
-        }
+        float[] graph = NetworkGraph.features(new WriteUpCnn(width, d, 28), weights, images, n);
         for (int i = 0; i < n; i++) {
             float[] expected = plainForward(java.util.Arrays.copyOfRange(images, i * 784, (i + 1) * 784), weights, width, d);
             for (int k = 0; k < d; k++) {
@@ -179,13 +159,5 @@ class WriteUpCnnTest {
             }
         }
         return out;
-    }
-
-    private static float[] randoms(Random random, int n, float lo, float hi) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = lo + (hi - lo) * random.nextFloat();
-        }
-        return v;
     }
 }
