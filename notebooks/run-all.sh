@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Executes every notebook in place (outputs saved) and fails on the first cell error.
-# --quick sets SOFTMAX_ZOO_QUICK=1: fewer epochs and a subset of the data, for CI.
+# Executes every notebook and fails on the first cell error. Full mode saves the outputs in place;
+# --quick (CI) sets SOFTMAX_ZOO_QUICK=1 (fewer epochs, a subset of the data) and executes copies in
+# target/quick-notebooks/, so the committed notebooks and their outputs are never touched.
 # Usage: run-all.sh [--quick] [NN-name.ipynb ...]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,6 +12,12 @@ fi
 # Notebooks named on the command line, or all of them.
 notebooks=("$@")
 [ ${#notebooks[@]} -gt 0 ] || notebooks=([0-9]*.ipynb)
+if [ -n "${SOFTMAX_ZOO_QUICK:-}" ]; then
+  copies=../target/quick-notebooks
+  mkdir -p "$copies"
+  for notebook in "${notebooks[@]}"; do cp "$notebook" "$copies/"; done
+  cd "$copies"
+fi
 # Debian's Jupyter lives in the system Python, which may not be the python3 first on PATH.
 python=/usr/bin/python3
 [ -x "$python" ] || python=python3

@@ -38,7 +38,7 @@ final class GridCommand implements Callable<Integer> {
             + "runs stop there and keep their checkpoints, and a later grid continues them")
     Integer epochs;
 
-    @Option(names = "--out", defaultValue = "figures/runs", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--out", defaultValue = "results/runs", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")
     Path out;
 
     @Option(names = "--claim", description = "Share the list with other grid processes started with --claim: each trains the next "

@@ -16,11 +16,14 @@ import picocli.CommandLine.Option;
         description = "Compare the runs' worklogs with the reference tables: Markdown, CSV and a bar chart per data set, "
                 + "and check the reference's headline findings on the finished runs (findings.md).")
 final class SummarizeCommand implements Callable<Integer> {
-    @Option(names = "--runs", defaultValue = "figures/runs", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--runs", defaultValue = "results/runs", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")
     Path runs;
 
-    @Option(names = "--out", defaultValue = "figures/results", description = "Where the tables go. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--out", defaultValue = "results", description = "Where the tables go. Default: ${DEFAULT-VALUE}")
     Path out;
+
+    @Option(names = "--figures", defaultValue = "figures/results", description = "Where the bar charts go. Default: ${DEFAULT-VALUE}")
+    Path figures;
 
     @Override
     public Integer call() {
@@ -31,7 +34,7 @@ final class SummarizeCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "%s, %s: %d of %d rows, Spearman %.3f, mean |difference| %.4f%n", dataset,
                         c.basis().label, c.rows(), s.table().rowCount(), c.spearman(), c.meanAbsoluteDifference());
             }
-            System.out.println("wrote " + ResultsSummary.write(s, out));
+            System.out.println("wrote " + ResultsSummary.write(s, out, figures));
             tables.put(dataset, s.table());
         }
         List<ReferenceFindings.Check> protocol = ReferenceFindings.check(tables, ResultsSummary.Basis.PROTOCOL);

@@ -62,7 +62,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed (default 1)")
     Long seed;
 
-    @Option(names = "--out", defaultValue = "figures/runs", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--out", defaultValue = "results/runs", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")
     Path out;
 
     @Option(names = "--figures", defaultValue = "figures", description = "Where the petal figure goes. Default: ${DEFAULT-VALUE}")

@@ -35,11 +35,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--pairs", defaultValue = "20000", description = "Same-class and different-class pairs each. Default: ${DEFAULT-VALUE}")
     int pairs;
 
-    @Option(names = "--out", defaultValue = "figures/runs/openset", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--out", defaultValue = "results/runs/openset", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")
     Path out;
 
-    @Option(names = "--results", defaultValue = "figures/results", description = "Where the table and ROC figures go. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--results", defaultValue = "results", description = "Where the table goes. Default: ${DEFAULT-VALUE}")
     Path results;
+
+    @Option(names = "--figures", defaultValue = "figures/results", description = "Where the ROC figures go. Default: ${DEFAULT-VALUE}")
+    Path figures;
 
     @Mixin
     DataOption data;
@@ -67,7 +70,7 @@ final class VerifyCommand implements Callable<Integer> {
                 }
             }
         }
-        System.out.println("wrote " + OpenSetReport.write(all, results, "openset"));
+        System.out.println("wrote " + OpenSetReport.write(all, results, figures, "openset"));
         return 0;
     }
 

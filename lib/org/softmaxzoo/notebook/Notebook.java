@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /**
  * Settings the notebooks share: quick mode (environment variable {@value #QUICK_ENV} = 1, or system
  * property {@code softmaxzoo.quick=true}: fewer epochs and a subset of the training set, for CI), and
- * where figures go (the project's {@code figures/}, found from the notebook's working directory).
+ * where figures and tables go (the project's {@code figures/} and {@code results/}, found from the notebook's
+ * working directory).
  */
 public final class Notebook {
     public static final String QUICK_ENV = "SOFTMAX_ZOO_QUICK";
@@ -23,7 +24,20 @@ public final class Notebook {
      * {@code target/quick-figures/}, so a quick run never replaces the committed full-mode figures.
      */
     public static Path figures() {
-        Path dir = quick() ? projectDir().resolve("target").resolve("quick-figures") : projectDir().resolve("figures");
+        return created(quick() ? projectDir().resolve("target").resolve("quick-figures") : projectDir().resolve("figures"));
+    }
+
+    /** Where the notebooks' tables go: the project's {@code results/}; in quick mode {@code target/quick-results/}. */
+    public static Path results() {
+        return created(quick() ? projectDir().resolve("target").resolve("quick-results") : projectDir().resolve("results"));
+    }
+
+    /** The committed runs (read only by the notebooks): {@code results/runs/}. */
+    public static Path committedRuns() {
+        return projectDir().resolve("results").resolve("runs");
+    }
+
+    private static Path created(Path dir) {
         try {
             return Files.createDirectories(dir);
         } catch (java.io.IOException e) {

@@ -52,7 +52,7 @@ public final class OpenSetReport {
         return Math.round(v * 1e4) / 1e4;
     }
 
-    public static List<Path> write(List<OpenSetBenchmark.Result> results, Path outDir, String name) {
+    public static List<Path> write(List<OpenSetBenchmark.Result> results, Path outDir, Path figuresDir, String name) {
         Table t = table(results);
         Path csv = outDir.resolve(name + ".csv");
         Path md = outDir.resolve(name + ".md");
@@ -77,7 +77,7 @@ public final class OpenSetReport {
         results.stream().map(r -> r.config().dataset().experimentName() + "-d" + r.config().featureDim()).distinct().forEach(key -> {
             List<OpenSetBenchmark.Result> group = results.stream()
                     .filter(r -> (r.config().dataset().experimentName() + "-d" + r.config().featureDim()).equals(key)).toList();
-            written.add(Figures.writePng(Figures.image(rocChart(group, key)), outDir.resolve(name + "-roc-" + key + ".png")));
+            written.add(Figures.writePng(Figures.image(rocChart(group, key)), figuresDir.resolve(name + "-roc-" + key + ".png")));
         });
         return written;
     }

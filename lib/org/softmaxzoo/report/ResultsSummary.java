@@ -124,13 +124,13 @@ public final class ResultsSummary {
         return Math.round(v * 1e4) / 1e4;
     }
 
-    /** Writes {@code <dataset>-results.csv}, {@code .md} and the bar chart {@code <dataset>-accuracy.png}. */
-    public static List<Path> write(Summary s, Path outDir) {
+    /** Writes {@code <dataset>-results.csv} and {@code .md} to the tables folder, the bar chart {@code <dataset>-accuracy.png} to the figures folder. */
+    public static List<Path> write(Summary s, Path outDir, Path figuresDir) {
         Path csv = outDir.resolve(s.dataset() + "-results.csv");
         Path md = outDir.resolve(s.dataset() + "-results.md");
         AtomicFiles.write(csv, tmp -> s.table().write().csv(tmp.toString()));
         AtomicFiles.writeString(md, markdown(s));
-        Path png = AccuracyChart.write(s, outDir.resolve(s.dataset() + "-accuracy.png"));
+        Path png = AccuracyChart.write(s, figuresDir.resolve(s.dataset() + "-accuracy.png"));
         return List.of(csv, md, png);
     }
 

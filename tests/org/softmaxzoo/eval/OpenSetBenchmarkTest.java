@@ -26,7 +26,7 @@ class OpenSetBenchmarkTest {
         assertTrue(r.seen().auc() > 0.9, "seen classes are separated: " + r.seen().auc());
         assertTrue(r.unseen().auc() >= 0 && r.unseen().auc() <= 1, "unseen AUC " + r.unseen().auc() + " run " + r.run().records());
         assertEquals(r.unseen().roc().tarAtFar(1e-3), r.unseen().tarAtFar1e3(), 0);
-        List<Path> files = OpenSetReport.write(List.of(r), dir.resolve("out"), "openset");
+        List<Path> files = OpenSetReport.write(List.of(r), dir.resolve("out"), dir.resolve("out"), "openset");
         assertEquals(3, files.size());
         // A committed run has its worklog and metrics but no checkpoint: the numbers come back without training.
         assertTrue(dir.resolve("openset").resolve(Checkpoint.FILE).toFile().delete());

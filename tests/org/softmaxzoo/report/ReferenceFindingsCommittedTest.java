@@ -23,15 +23,15 @@ import org.softmaxzoo.report.ReferenceFindings.Check;
 import tech.tablesaw.api.Table;
 
 /**
- * The reference's headline findings on the committed results tables (figures/results): a finding
+ * The reference's headline findings on the committed results tables (results/): a finding
  * whose rows all finished must hold, or be listed in the results notes' table of findings that do not
  * reproduce, with the committed accuracies and a reason (so a head that breaks a finding, or a rerun that
  * moves the numbers of a listed one, still fails); one still waiting for rows is reported as skipped
  * (aborted) with the rows it waits for, never as passed.
  */
 class ReferenceFindingsCommittedTest {
-    static final Path RESULTS = Notebook.projectDir().resolve("figures").resolve("results");
-    private static final Path RUNS = Notebook.projectDir().resolve("figures").resolve("runs");
+    static final Path RESULTS = Notebook.projectDir().resolve("results");
+    private static final Path RUNS = Notebook.projectDir().resolve("results").resolve("runs");
 
     /** The committed results tables by data set (also read by the results-notes test). */
     static Map<String, Table> committed() {
@@ -88,12 +88,12 @@ class ReferenceFindingsCommittedTest {
                 String row = fresh.stringColumn("experiment").get(i);
                 assertEquals(row, saved.stringColumn("experiment").get(i));
                 assertEquals(fresh.intColumn("epochs_run").getInt(i), saved.intColumn("epochs_run").getInt(i),
-                        row + ": epochs run differ; rerun `summarize` and commit figures/results");
+                        row + ": epochs run differ; rerun `summarize` and commit results/");
                 for (String column : List.of("our_best_acc", ResultsSummary.Basis.FIRST_STAGE.column)) {
                     boolean none = fresh.doubleColumn(column).isMissing(i);
                     assertEquals(none, saved.doubleColumn(column).isMissing(i), row + ": " + column);
                     assertTrue(none || fresh.doubleColumn(column).getDouble(i) == saved.doubleColumn(column).getDouble(i),
-                            row + ": " + column + " differs; rerun `summarize` and commit figures/results");
+                            row + ": " + column + " differs; rerun `summarize` and commit results/");
                 }
             }
         }

@@ -35,7 +35,7 @@ class ReferenceFindingsTest {
     private Map<String, Table> tablesFromCsv() {
         Path out = dir.resolve("out");
         for (String ds : List.of("mnist", "fashion_mnist")) {
-            ResultsSummary.write(ResultsSummary.summarize(dir.resolve("runs"), ds), out);
+            ResultsSummary.write(ResultsSummary.summarize(dir.resolve("runs"), ds), out, out);
         }
         return Map.of("mnist", ResultsSummary.read(out.resolve("mnist-results.csv")),
                 "fashion_mnist", ResultsSummary.read(out.resolve("fashion_mnist-results.csv")));

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The two tables of the committed results notes (figures/results/NOTES.md) that tests check against the
+ * The two tables of the committed results notes (results/NOTES.md) that tests check against the
  * committed summary:
  * <ul>
  * <li>finished runs: {@code | <dataset> <short name> | <ref acc> @ <epoch> | <our acc> @ <epoch> | <difference> | <note> |};

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 /**
- * The results notes (figures/results/NOTES.md) against the committed summary: every run that finished
+ * The results notes (results/NOTES.md) against the committed summary: every run that finished
  * the 40-epoch protocol more than one point (0.01) from the reference has its one-line explanation in the
  * notes' table of finished runs, and every number quoted there is the committed one (a stale note fails).
  * Row format: {@link ResultsNotes}.

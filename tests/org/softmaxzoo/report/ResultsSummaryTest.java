@@ -36,7 +36,7 @@ class ResultsSummaryTest {
         // Same order in both columns: rank correlation 1.
         assertEquals(1.0, s.protocol().spearman(), 1e-12);
         assertEquals((0.0007 + 0.0159) / 2, s.protocol().meanAbsoluteDifference(), 1e-9);
-        List<Path> files = ResultsSummary.write(s, dir.resolve("out"));
+        List<Path> files = ResultsSummary.write(s, dir.resolve("out"), dir.resolve("out"));
         String md = Files.readString(files.get(1));
         assertTrue(md.contains("ours, all 40 epochs: 2 of 27 rows; Spearman rank correlation 1.000, mean absolute difference 0.0083."), md);
         assertTrue(md.contains("| ….arcface.scale10.margin30 * | 0.9853 | 23 | 0.9860 | 25 | 12 | +0.0007 |"), md);
@@ -63,7 +63,7 @@ class ResultsSummaryTest {
         // Reference order (0.6443 < 0.8597) and ours (0.70 < 0.85) agree: rho = 1.
         assertEquals(1.0, s.firstStage().spearman(), 1e-12);
         assertEquals((Math.abs(0.85 - 0.8597) + Math.abs(0.70 - 0.6443)) / 2, s.firstStage().meanAbsoluteDifference(), 1e-9);
-        String md = Files.readString(ResultsSummary.write(s, dir.resolve("out")).get(1));
+        String md = Files.readString(ResultsSummary.write(s, dir.resolve("out"), dir.resolve("out")).get(1));
         assertTrue(md.contains("| … * | 0.8597 | 35 | 0.8700 | 12 | 12 | +0.0103 | 0.8500 |"), md);
         assertTrue(md.contains("| ….ringloss.0.1 * | 0.8693 | 37 | 0.9000 | 1 | 9 | +0.0307 |  |"), md);
         Table back = ResultsSummary.read(dir.resolve("out").resolve("fashion_mnist-results.csv"));
