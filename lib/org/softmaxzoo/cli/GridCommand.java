@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.report.ReferenceResults;
 import org.softmaxzoo.train.EpochRecord;
+import org.softmaxzoo.train.ExperimentName;
 import org.softmaxzoo.train.GridRunner;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainConfig;
@@ -23,6 +25,10 @@ import picocli.CommandLine.Option;
 final class GridCommand implements Callable<Integer> {
     @Option(names = "--list", description = "File with one experiment name per line (# comments); default: the reference tables")
     Path list;
+
+    @Option(names = "--seeds", split = ",", description = "Seeds to run each experiment with, e.g. 1,2,3 (runs of seeds "
+            + "other than 1 are named <experiment>.seed<s>); the list is taken seed by seed, all of seed 1 first. Default: 1")
+    List<Long> seeds;
 
     @Option(names = "--shard", defaultValue = "1/1", description = "i/n: run every n-th experiment starting at the i-th. Default: ${DEFAULT-VALUE}")
     String shard;
@@ -97,7 +103,20 @@ final class GridCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The list's experiments, once per seed (seed by seed, so a grid cut short has whole seeds done first). */
     private List<String> experiments() {
+        List<String> names = listed();
+        if (seeds == null || seeds.isEmpty()) {
+            return names;
+        }
+        List<String> runs = new ArrayList<>();
+        for (long seed : seeds) {
+            names.forEach(name -> runs.add(ExperimentName.forSeed(name, seed)));
+        }
+        return runs;
+    }
+
+    private List<String> listed() {
         if (list == null) {
             return ReferenceResults.experiments();
         }

@@ -2,47 +2,95 @@ package org.softmaxzoo.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Loads MNIST or Fashion-MNIST from a data root. A file may be plain IDX or {@code .gz}; files
- * supplied by the user are checked by structure (magic, dimensions, counts, label range), and only
- * files this class downloads are checked against the published archive MD5.
+ * Loads MNIST or Fashion-MNIST. A file may be plain IDX or {@code .gz}. Files are looked for in the data
+ * root (see {@link DataRoot}), then in the system folder where Debian's {@code dataset-fashion-mnist}
+ * installs them ({@value #SYSTEM_FOLDER}), and downloaded into the data root when missing (checked
+ * against the published archive MD5). Every file is checked by structure (magic, dimensions, counts,
+ * label range) and by content: its decompressed SHA-256 must be the official one, unless non-official
+ * data is explicitly accepted, in which case the runs record that ({@link Provenance}).
  */
 public final class Datasets {
     public static final int NUM_CLASSES = 10;
     public static final int SIDE = 28;
+    public static final String SYSTEM_FOLDER = "/usr/share/datasets";
 
     private final Path root;
+    private final List<Path> fallbacks;
     private final Downloader downloader;
+    private final boolean acceptUnofficial;
 
+    /** Official data only, from the root, then the system folder, else downloaded into the root. */
     public Datasets(Path root) {
-        this(root, new Downloader());
+        this(root, List.of(Path.of(SYSTEM_FOLDER)), new Downloader(), false);
     }
 
+    /** Official data only, from the root or the downloader (no system folder): for tests. */
     public Datasets(Path root, Downloader downloader) {
+        this(root, List.of(), downloader, false);
+    }
+
+    public Datasets(Path root, List<Path> fallbacks, Downloader downloader, boolean acceptUnofficial) {
         this.root = root;
+        this.fallbacks = List.copyOf(fallbacks);
         this.downloader = downloader;
+        this.acceptUnofficial = acceptUnofficial;
+    }
+
+    /** The same places, accepting files whose content is not the official one (the runs record it). */
+    public Datasets acceptingUnofficial() {
+        return new Datasets(root, fallbacks, downloader, true);
     }
 
     public Path root() {
         return root;
     }
 
-    /** Both splits of a data set. */
-    public record Split(ImageSet train, ImageSet test) {
+    /** Both splits of a data set, and which files they came from. */
+    public record Split(ImageSet train, ImageSet test, Provenance provenance) {
+        /** Data made in memory (tests): no files, nothing recorded. */
+        public Split(ImageSet train, ImageSet test) {
+            this(train, test, Provenance.none());
+        }
+
+        /** Subsets (or re-labellings) of this split's images: the same files behind them. */
+        public Split derive(ImageSet train, ImageSet test) {
+            return new Split(train, test, provenance);
+        }
     }
 
     public Split load(DatasetKind kind) {
-        return new Split(
-                loadPair(kind, DatasetKind.Part.TRAIN_IMAGES, DatasetKind.Part.TRAIN_LABELS),
-                loadPair(kind, DatasetKind.Part.TEST_IMAGES, DatasetKind.Part.TEST_LABELS));
+        Map<DatasetKind.Part, String> hashes = new EnumMap<>(DatasetKind.Part.class);
+        ImageSet train = loadPair(kind, DatasetKind.Part.TRAIN_IMAGES, DatasetKind.Part.TRAIN_LABELS, hashes);
+        ImageSet test = loadPair(kind, DatasetKind.Part.TEST_IMAGES, DatasetKind.Part.TEST_LABELS, hashes);
+        return new Split(train, test, new Provenance(kind, hashes));
     }
 
-    private ImageSet loadPair(DatasetKind kind, DatasetKind.Part imagesPart, DatasetKind.Part labelsPart) {
-        IdxFile images = IdxFile.read(locate(kind, imagesPart));
-        IdxFile labels = IdxFile.read(locate(kind, labelsPart));
+    private ImageSet loadPair(DatasetKind kind, DatasetKind.Part imagesPart, DatasetKind.Part labelsPart,
+                              Map<DatasetKind.Part, String> hashes) {
+        IdxFile images = checked(kind, imagesPart, hashes);
+        IdxFile labels = checked(kind, labelsPart, hashes);
         return toImageSet(images, labels);
+    }
+
+    /** Reads a part and refuses content other than the official one (unless accepted), naming both hashes. */
+    private IdxFile checked(DatasetKind kind, DatasetKind.Part part, Map<DatasetKind.Part, String> hashes) {
+        IdxFile.Digested read = IdxFile.readDigested(locate(kind, part));
+        String official = kind.officialSha256(part);
+        if (!read.contentSha256().equals(official) && !acceptUnofficial) {
+            throw new DataException(read.file().path() + ": not the official " + kind.folder + " file (content SHA-256 "
+                    + read.contentSha256() + ", official " + official + "). Replace it with the official file (on Debian/Ubuntu: "
+                    + "apt-get install dataset-fashion-mnist for Fashion-MNIST; or delete it to download it), "
+                    + "or pass --allow-unofficial-data to use it anyway (the run records that)");
+        }
+        hashes.put(part, read.contentSha256());
+        return read.file();
     }
 
     /** Pairs an image file with its label file, checking shapes, counts and the label range. */
@@ -76,17 +124,35 @@ public final class Datasets {
         return new ImageSet(px, y, images.dims()[1], images.dims()[2], NUM_CLASSES);
     }
 
-    /** The file for a part: plain or {@code .gz}, downloaded into the root if neither is there. */
+    /**
+     * The file for a part, plain or {@code .gz}: from the first folder that has it (the data root, then the
+     * system folder), else downloaded into the data root.
+     */
     Path locate(DatasetKind kind, DatasetKind.Part part) {
-        Path folder = root.resolve(kind.folder);
-        Path plain = folder.resolve(part.fileName);
-        if (Files.isRegularFile(plain)) {
-            return plain;
+        List<Path> folders = new ArrayList<>();
+        folders.add(root);
+        folders.addAll(fallbacks);
+        for (Path base : folders) {
+            Path folder = base.resolve(kind.folder);
+            for (String name : List.of(part.fileName, part.fileName + ".gz")) {
+                if (Files.isRegularFile(folder.resolve(name))) {
+                    return folder.resolve(name);
+                }
+            }
         }
-        Path gz = folder.resolve(part.fileName + ".gz");
-        if (!Files.isRegularFile(gz)) {
-            downloader.download(kind, part, gz);
-        }
+        refuseDataSetFolderAsRoot(kind, part);
+        Path gz = root.resolve(kind.folder).resolve(part.fileName + ".gz");
+        downloader.download(kind, part, gz);
         return gz;
+    }
+
+    /** The common mistake of pointing the data root at {@code .../mnist} itself gets its own hint, not a download. */
+    private void refuseDataSetFolderAsRoot(DatasetKind kind, DatasetKind.Part part) {
+        boolean hasTheFiles = Files.isRegularFile(root.resolve(part.fileName)) || Files.isRegularFile(root.resolve(part.fileName + ".gz"));
+        if (hasTheFiles) {
+            throw new DataException(root + " holds the IDX files itself, but the data root must be the folder above the data "
+                    + "sets' folders (expected " + root.resolve(kind.folder).resolve(part.fileName) + "[.gz]): pass --data "
+                    + (root.toAbsolutePath().getParent() == null ? "<parent folder>" : root.toAbsolutePath().getParent()) + " instead");
+        }
     }
 }

@@ -85,4 +85,22 @@ public record IdxFile(Path path, int[] dims, byte[] data) {
             throw new DataException(path + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
+
+    /** An IDX file with the SHA-256 (hex) of its decompressed content, which says which data it holds. */
+    public record Digested(IdxFile file, String contentSha256) {
+    }
+
+    /** Reads and validates an IDX file like {@link #read}, and hashes its decompressed content. */
+    public static Digested readDigested(Path path) {
+        byte[] bytes = readMaybeGzipped(path);
+        return new Digested(parse(path, bytes), sha256(bytes));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 not available", e);
+        }
+    }
 }

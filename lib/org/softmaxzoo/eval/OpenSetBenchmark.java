@@ -43,7 +43,7 @@ public final class OpenSetBenchmark {
         ImageSet seenTest = data.test().filterLabels(l -> l < seenClasses).withNumClasses(seenClasses);
         ImageSet unseenTest = data.test().filterLabels(l -> l >= seenClasses);
         Path runDir = runsDir.resolve(config.name());
-        RunResult run = Trainer.run(config, new Datasets.Split(train, seenTest), runDir, listener);
+        RunResult run = Trainer.run(config, data.derive(train, seenTest), runDir, listener);
         if (!Files.exists(runDir.resolve(Checkpoint.FILE)) && MetricsFile.exists(runDir)) {
             Metrics[] saved = MetricsFile.read(runDir);
             return new Result(config, run, saved[0], saved[1]);

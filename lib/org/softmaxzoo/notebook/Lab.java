@@ -67,7 +67,7 @@ public final class Lab {
     /** The data set, cut down in quick mode. */
     public Datasets.Split data(DatasetKind kind) {
         Datasets.Split full = loaded.computeIfAbsent(kind, datasets::load);
-        return Notebook.quick() ? new Datasets.Split(full.train().limit(QUICK_TRAIN), full.test().limit(QUICK_TEST)) : full;
+        return Notebook.quick() ? full.derive(full.train().limit(QUICK_TRAIN), full.test().limit(QUICK_TEST)) : full;
     }
 
     /** A head on MNIST with the reference protocol. */
@@ -92,7 +92,7 @@ public final class Lab {
                 + (Notebook.quick() ? ".quick" : "");
         mode = mode.withName(name);
         Path runDir = runsDir.resolve(name);
-        RunResult result = Trainer.run(mode, new Datasets.Split(trainingSet, data.test()), runDir, new Trainer.Listener() {
+        RunResult result = Trainer.run(mode, data.derive(trainingSet, data.test()), runDir, new Trainer.Listener() {
         });
         try (TrainingGraph g = Trainer.load(mode, trainingSet, runDir)) {
             return new TrainedRun(result, trainingSetLabel, data.test(), g.features(data.test()), g.predictions(data.test()), g.values());

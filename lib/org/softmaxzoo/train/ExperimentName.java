@@ -9,7 +9,8 @@ import org.softmaxzoo.heads.SpecException;
 /**
  * Parses experiment names in the reference tables' style,
  * {@code <mnist|fashion_mnist>.softmax.weight_decay<wd>.feature<d>[.<head suffix>]}, into a
- * configuration with the reference protocol's defaults. The suffix names the head, e.g.
+ * configuration with the reference protocol's defaults, and an optional {@code .seed<s>} ending for a
+ * seed other than the default 1. The suffix names the head, e.g.
  * {@code normface.scale10} is {@code normface(s=10)}; no suffix is plain softmax. The reference's class
  * layer has no bias in any of its table's rows (its source builds it with {@code bias=False}; the runs
  * with a bias, named {@code .withbias}, are left out of its tables), so neither have ours.
@@ -42,7 +43,32 @@ public final class ExperimentName {
     private ExperimentName() {
     }
 
+    private static final Pattern SEED = Pattern.compile("(.+)\\.seed([0-9]+)");
+
+    /**
+     * The run of an experiment for one seed: the name itself for the default seed 1, else the name with
+     * {@code .seed<s>} appended (which {@link #parse} reads back).
+     */
+    public static String forSeed(String experiment, long seed) {
+        if (SEED.matcher(experiment.trim()).matches()) {
+            throw new SpecException("experiment name '" + experiment + "' already names a seed; list it without its .seed part");
+        }
+        if (seed < 1) {
+            throw new SpecException("seeds must be >= 1, got " + seed);
+        }
+        return TrainConfig.withSeedSuffix(experiment.trim(), seed);
+    }
+
     public static TrainConfig parse(String name) {
+        Matcher seeded = SEED.matcher(name.trim());
+        if (seeded.matches()) {
+            long seed = Long.parseLong(seeded.group(2));
+            if (seed == TrainConfig.SEED || seed < 1) {
+                throw new SpecException("experiment name '" + name + "': seed " + seed + " is written without a .seed part "
+                        + "(seed 1 is the default); other seeds as .seed2, .seed3, ...");
+            }
+            return parse(seeded.group(1)).withSeed(seed);
+        }
         Matcher m = NAME.matcher(name.trim());
         if (!m.matches()) {
             throw new SpecException("cannot parse experiment name '" + name

@@ -32,7 +32,7 @@ public record TrainConfig(String name, DatasetKind dataset, String head, int fea
         Heads.create(head); // refuse a bad spec before anything is written
         network = Networks.check(network == null ? Networks.DEFAULT : network);
         if (name == null || name.isBlank()) {
-            name = defaultName(dataset, head, weightDecay, featureDim, trainLimit);
+            name = withSeedSuffix(defaultName(dataset, head, weightDecay, featureDim, trainLimit), seed);
         }
     }
 
@@ -53,14 +53,14 @@ public record TrainConfig(String name, DatasetKind dataset, String head, int fea
 
     /** Trains on the first {@code n} images only (0 = all); the name says so with a {@code .limit<n>} suffix. */
     public TrainConfig withTrainLimit(int n) {
-        return new TrainConfig(renamed(name, featureDim, n), dataset, head, featureDim, epochs, batchSize, learningRate,
-                weightDecay, seed, n, network);
+        return new TrainConfig(withSeedSuffix(renamed(withoutSeed(name), featureDim, n), seed), dataset, head, featureDim, epochs,
+                batchSize, learningRate, weightDecay, seed, n, network);
     }
 
     /** Another feature dimension; the name's {@code .feature<d>} part follows. */
     public TrainConfig withFeatureDim(int d) {
-        return new TrainConfig(renamed(name, d, trainLimit), dataset, head, d, epochs, batchSize, learningRate,
-                weightDecay, seed, trainLimit, network);
+        return new TrainConfig(withSeedSuffix(renamed(withoutSeed(name), d, trainLimit), seed), dataset, head, d, epochs,
+                batchSize, learningRate, weightDecay, seed, trainLimit, network);
     }
 
     /** Another weight decay; the name's {@code .weight_decay<wd>} part follows. */
@@ -71,17 +71,28 @@ public record TrainConfig(String name, DatasetKind dataset, String head, int fea
 
     /** Another feature extractor; a name other than the default's gets a {@code .net-<name>} part. */
     public TrainConfig withNetwork(String net) {
-        String base = name.replaceAll("\\.limit[0-9]+$", "").replaceAll("\\.net-[a-z-]+$", "");
-        String n = base + (Networks.DEFAULT.equals(net) ? "" : ".net-" + net) + (trainLimit > 0 ? ".limit" + trainLimit : "");
+        String base = withoutSeed(name).replaceAll("\\.limit[0-9]+$", "").replaceAll("\\.net-[a-z-]+$", "");
+        String n = withSeedSuffix(base + (Networks.DEFAULT.equals(net) ? "" : ".net-" + net)
+                + (trainLimit > 0 ? ".limit" + trainLimit : ""), seed);
         return new TrainConfig(n, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, seed, trainLimit, net);
     }
 
+    /** Another seed; the name ends in {@code .seed<s>} for every seed but the default 1, so each seed has its own run. */
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(name, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, s, trainLimit, network);
+        return new TrainConfig(withSeedSuffix(withoutSeed(name), s), dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, s, trainLimit, network);
     }
 
     public TrainConfig withName(String n) {
         return new TrainConfig(n, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, seed, trainLimit, network);
+    }
+
+    /** The name of the default seed's run, or the name itself when it has no seed part. */
+    static String withoutSeed(String name) {
+        return name.replaceFirst("\\.seed[0-9]+$", "");
+    }
+
+    static String withSeedSuffix(String base, long seed) {
+        return seed == SEED ? base : base + ".seed" + seed;
     }
 
     /** Keeps the name's {@code .feature<d>} and {@code .limit<n>} parts in step with the fields. */

@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.TreeSet;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.data.ImageSet;
+import org.softmaxzoo.data.Provenance;
 import org.softmaxzoo.heads.Heads;
 import org.softmaxzoo.model.Networks;
 
@@ -45,7 +46,7 @@ public final class Trainer {
     }
 
     public static RunResult run(TrainConfig config, Datasets.Split data, Path runDir, Listener listener) {
-        checkOrWriteConfig(config, runDir);
+        checkOrWriteConfig(config, data == null ? null : data.provenance(), runDir);
         Path worklogFile = runDir.resolve(Worklog.FILE);
         Path checkpointFile = runDir.resolve(Checkpoint.FILE);
         Checkpoint checkpoint = Files.exists(checkpointFile) ? Checkpoint.read(checkpointFile) : null;
@@ -143,15 +144,37 @@ public final class Trainer {
         return g;
     }
 
-    private static void checkOrWriteConfig(TrainConfig config, Path runDir) {
+    /** A run folder's {@value #CONFIG_FILE}: empty when the run has none yet. */
+    public static Properties readConfig(Path runDir) {
+        Path file = runDir.resolve(CONFIG_FILE);
+        Properties p = new Properties();
+        if (!Files.exists(file)) {
+            return p;
+        }
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return p;
+    }
+
+    /**
+     * Writes a new run's configuration, with the content hashes of its data; refuses to continue a run of
+     * another configuration or of other data. {@code provenance} null: reading a run back, no data at hand.
+     */
+    private static void checkOrWriteConfig(TrainConfig config, Provenance provenance, Path runDir) {
         Path file = runDir.resolve(CONFIG_FILE);
         Properties wanted = config.identity();
+        if (provenance != null) {
+            provenance.properties().forEach(wanted::setProperty);
+        }
         if (Files.exists(file)) {
-            Properties existing = new Properties();
-            try (Reader r = Files.newBufferedReader(file)) {
-                existing.load(r);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
+            Properties existing = readConfig(runDir);
+            if (provenance != null && provenance.recorded() && !existing.containsKey(Provenance.OFFICIAL_KEY)) {
+                throw new IllegalStateException(runDir + " was trained before runs recorded their data (no "
+                        + Provenance.OFFICIAL_KEY + " in " + CONFIG_FILE + "), so its data cannot be checked; move that folder "
+                        + "away to train the run again");
             }
             TreeSet<String> differing = new TreeSet<>();
             for (String key : wanted.stringPropertyNames()) {

@@ -70,4 +70,22 @@ class ResultsSummaryTest {
         assertEquals(0.70, back.doubleColumn("our_best_acc_first10").getDouble(back.stringColumn("experiment")
                 .indexOf(base + ".arcface.scale10.margin20")), 1e-12);
     }
+
+    @Test
+    void refusesToPutRunsOfDifferentDataInOneTable() throws Exception {
+        String base = "fashion_mnist.softmax.weight_decay1e-3.feature2";
+        worklog(base, 0.88, 30, 40);
+        worklog(base + ".normface.scale10", 0.86, 30, 40);
+        Files.writeString(dir.resolve("runs").resolve(base).resolve("config.properties"), "data.train-images-idx3-ubyte.sha256=aa\n"
+                + "data.train-labels-idx1-ubyte.sha256=bb\ndata.t10k-images-idx3-ubyte.sha256=cc\ndata.t10k-labels-idx1-ubyte.sha256=dd\n");
+        // The other run has no record of its data: a different fingerprint ("unrecorded").
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> ResultsSummary.summarize(dir.resolve("runs"), "fashion_mnist"));
+        assertTrue(e.getMessage().contains("trained on different data"), e.getMessage());
+        assertTrue(e.getMessage().contains("1 run(s) on unrecorded data, e.g. " + base + ".normface.scale10"), e.getMessage());
+        // Same record on both: one table.
+        Files.copy(dir.resolve("runs").resolve(base).resolve("config.properties"),
+                dir.resolve("runs").resolve(base + ".normface.scale10").resolve("config.properties"));
+        assertEquals(2, ResultsSummary.summarize(dir.resolve("runs"), "fashion_mnist").protocol().rows());
+    }
 }

@@ -110,4 +110,27 @@ class ExperimentNameTest {
                 .contains("feature dimension must be >= 1"));
         assertThrows(SpecException.class, () -> TrainConfig.of(DatasetKind.MNIST, "normface(s=-2)"));
     }
+
+    @Test
+    void aSeedOtherThanOneIsPartOfTheNameAndParsesBack() {
+        String base = "mnist.softmax.weight_decay1e-3.feature2.arcface.scale10.margin30";
+        TrainConfig c = ExperimentName.parse(base + ".seed3");
+        assertEquals(3, c.seed());
+        assertEquals("arcface(s=10,m=30deg)", c.head());
+        assertEquals(base + ".seed3", c.name());
+        assertEquals(base, ExperimentName.forSeed(base, 1));
+        assertEquals(base + ".seed2", ExperimentName.forSeed(base, 2));
+        assertEquals(ExperimentName.parse(base).withSeed(2), ExperimentName.parse(ExperimentName.forSeed(base, 2)));
+        // Seed 1 is the default and has no suffix: one name per run.
+        assertThrows(SpecException.class, () -> ExperimentName.parse(base + ".seed1"));
+        assertThrows(SpecException.class, () -> ExperimentName.forSeed(base + ".seed2", 3));
+    }
+
+    @Test
+    void otherRenamingsKeepTheSeedLast() {
+        TrainConfig c = TrainConfig.of(DatasetKind.MNIST, "normface(s=10)").withSeed(4).withFeatureDim(64).withTrainLimit(500)
+                .withNetwork("writeup-narrow");
+        assertEquals("mnist.normface-s10.weight_decay1e-3.feature64.net-writeup-narrow.limit500.seed4", c.name());
+        assertEquals("mnist.normface-s10.weight_decay1e-3.feature64.net-writeup-narrow.limit500", c.withSeed(1).name());
+    }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.data.ImageSet;
+import org.softmaxzoo.data.Provenance;
 import org.softmaxzoo.testing.SyntheticImages;
 
 class TrainerTest {
@@ -129,7 +130,7 @@ class TrainerTest {
         Path run = dir.resolve("a");
         Trainer.run(CONFIG.withEpochs(1), DATA, run, QUIET);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Trainer.run(CONFIG.withSeed(9), DATA, run, QUIET));
+                () -> Trainer.run(CONFIG.withSeed(9).withName(CONFIG.name()), DATA, run, QUIET));
         assertTrue(e.getMessage().contains("holds a different run (seed: run has 5, asked 9)"), e.getMessage());
     }
 
@@ -146,5 +147,40 @@ class TrainerTest {
                 e.getMessage());
         assertEquals(1, Checkpoint.read(run.resolve(Checkpoint.FILE)).epoch());
         assertEquals(1, Worklog.read(run.resolve(Worklog.FILE)).size());
+    }
+
+    private static Datasets.Split withFiles(String testLabelsHash) {
+        Map<DatasetKind.Part, String> hashes = new java.util.EnumMap<>(DatasetKind.Part.class);
+        for (DatasetKind.Part part : DatasetKind.Part.values()) {
+            hashes.put(part, DatasetKind.MNIST.officialSha256(part));
+        }
+        hashes.put(DatasetKind.Part.TEST_LABELS, testLabelsHash);
+        return new Datasets.Split(DATA.train(), DATA.test(), new Provenance(DatasetKind.MNIST, hashes));
+    }
+
+    @Test
+    void aRunRecordsItsDataAndRefusesToContinueOnOtherData() throws Exception {
+        Path runDir = dir.resolve("run");
+        String official = DatasetKind.MNIST.officialSha256(DatasetKind.Part.TEST_LABELS);
+        Trainer.run(CONFIG.withEpochs(1), withFiles(official), runDir, QUIET);
+        java.util.Properties written = Trainer.readConfig(runDir);
+        assertEquals(official, written.getProperty("data.t10k-labels-idx1-ubyte.sha256"));
+        assertEquals("true", written.getProperty("data.official"));
+        String other = "0".repeat(64);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Trainer.run(CONFIG.withEpochs(2), withFiles(other), runDir, QUIET));
+        assertTrue(e.getMessage().contains("data.t10k-labels-idx1-ubyte.sha256: run has " + official + ", asked " + other),
+                e.getMessage());
+        assertEquals(1, Worklog.read(runDir.resolve(Worklog.FILE)).size(), "the run is left as it was");
+    }
+
+    @Test
+    void aRunFromBeforeDataWasRecordedIsNotContinuedOnRecordedData() throws Exception {
+        Path runDir = dir.resolve("old");
+        Trainer.run(CONFIG.withEpochs(1), DATA, runDir, QUIET); // in-memory data: nothing recorded
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Trainer.run(CONFIG.withEpochs(2), withFiles(DatasetKind.MNIST.officialSha256(DatasetKind.Part.TEST_LABELS)),
+                        runDir, QUIET));
+        assertTrue(e.getMessage().contains("was trained before runs recorded their data"), e.getMessage());
     }
 }
