@@ -2,12 +2,18 @@
 # Installs a Jupyter kernelspec named "java" that runs the notebooks with this project on the class path.
 # The kernel is rapaio-jupyter-kernel (JShell-based, from Maven Central); the kernelspec's environment
 # also names the class path for IJava/JJava, should one of those be installed under the same name.
+# Usage: install-kernel.sh [--gpu]   (--gpu: build with TensorFlow's CUDA native library, `mvn -Pgpu`; the
+# notebooks then run on the GPU when TensorFlow sees one. Untested here: no machine of this project has a GPU.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
 kernel_version=3.0.1
+profile=()
+if [ "${1:-}" = "--gpu" ]; then
+  profile=(-Pgpu)
+fi
 
-mvn -B -q package -DskipTests
+mvn -B -q "${profile[@]}" package -DskipTests
 mvn -B -q dependency:copy -Dartifact=io.github.padreati:rapaio-jupyter-kernel:${kernel_version} \
     -DoutputDirectory="$root/target/kernel"
 

@@ -7,6 +7,7 @@ import org.softmaxzoo.graph.SessionOptions;
 import org.softmaxzoo.train.TrainingBenchmark;
 import org.tensorflow.TensorFlow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -44,8 +45,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "Also print where one traced training step spends its time, by kernel")
     boolean profile;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public Integer call() {
+        device.apply();
         SessionOptions options = new SessionOptions(intra, inter, xla, towers);
         System.out.printf("TensorFlow %s, oneDNN %s, %d CPU cores visible to Java, %s, head %s, %d warm-up + %d x %d steps%n",
                 TensorFlow.version(), OneDnnRelaunch.enabledHere() ? "on" : "off", Runtime.getRuntime().availableProcessors(),

@@ -57,8 +57,12 @@ final class GridCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public Integer call() {
+        device.apply();
         String[] parts = shard.split("/");
         if (parts.length != 2) {
             throw new IllegalArgumentException("--shard must look like 2/4, got " + shard);

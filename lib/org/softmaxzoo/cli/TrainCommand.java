@@ -71,8 +71,12 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public Integer call() {
+        device.apply();
         TrainConfig config = config();
         Datasets.Split split = data.datasets().load(config.dataset());
         Path runDir = out.resolve(config.name());

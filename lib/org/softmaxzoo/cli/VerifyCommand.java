@@ -47,8 +47,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public Integer call() {
+        device.apply();
         List<String> headList = heads != null ? heads : List.of("softmax", "normface(s=10)", "cosface(s=10,m=0.2)",
                 "arcface(s=10,m=30deg)", "sphereface(m=4)", "softmax+center(lambda=0.003,alpha=0.5)");
         List<Integer> dimList = dims != null ? dims : List.of(2, 64);

@@ -8,7 +8,8 @@ import org.tensorflow.proto.OptimizerOptions;
  * How TensorFlow runs a graph: thread pools (0 = TensorFlow's choice, one thread per core), XLA
  * JIT compilation, and the number of {@link Towers} the feature extractor's batch is cut into. None
  * of it changes the mathematics. Read from the system properties {@code softmaxzoo.intra},
- * {@code softmaxzoo.inter}, {@code softmaxzoo.xla} and {@code softmaxzoo.towers} when not given.
+ * {@code softmaxzoo.inter}, {@code softmaxzoo.xla} and {@code softmaxzoo.towers} when not given; the device
+ * ({@link Device}) from {@code softmaxzoo.device}.
  *
  * <p>The default runs one op at a time, each on every core: the network is a chain of convolutions
  * that already use all cores, and running two of them side by side (a layer's input and filter
@@ -37,7 +38,7 @@ public record SessionOptions(int intraOpThreads, int interOpThreads, boolean xla
     }
 
     public ConfigProto toConfig() {
-        ConfigProto.Builder b = ConfigProto.newBuilder()
+        ConfigProto.Builder b = Device.fromSystemProperties().configure(ConfigProto.newBuilder())
                 .setIntraOpParallelismThreads(intraOpThreads)
                 .setInterOpParallelismThreads(interOpThreads);
         if (xla) {

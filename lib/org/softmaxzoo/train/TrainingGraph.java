@@ -8,6 +8,7 @@ import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.graph.TrainStep;
 import org.softmaxzoo.graph.FloatTensors;
 import org.softmaxzoo.graph.Losses;
+import org.softmaxzoo.graph.Device;
 import org.softmaxzoo.graph.SessionOptions;
 import org.softmaxzoo.graph.Towers;
 import org.softmaxzoo.graph.VariableStore;
@@ -62,6 +63,7 @@ public final class TrainingGraph implements AutoCloseable {
 
     public TrainingGraph(FeatureExtractor extractor, LossHead lossHead, int numClasses, int side, float learningRate,
                          float weightDecay, long seed, SessionOptions options) {
+        Device.fromSystemProperties().check();
         this.side = side;
         this.featureDim = extractor.featureDim();
         Ops tf = Ops.create(graph);
