@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.softmaxzoo.report.Explanations;
 import org.softmaxzoo.report.ReferenceFindings;
+import org.softmaxzoo.report.ResultsCheck;
 import org.softmaxzoo.report.ResultsSummary;
 import tech.tablesaw.api.Table;
 import picocli.CommandLine.Command;
@@ -25,10 +27,24 @@ final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--figures", defaultValue = "figures/results", description = "Where the bar charts go. Default: ${DEFAULT-VALUE}")
     Path figures;
 
+    @Option(names = "--check", description = "Write nothing: recompute everything from the worklogs and list where the committed "
+            + "results disagree (a table, findings.md or differences.md not what the worklogs give, a run more than a point from "
+            + "the reference or a finding that does not hold without its line in explanations.csv); exit 1 if anything does")
+    boolean check;
+
+    private static final List<String> DATASETS = List.of("mnist", "fashion_mnist");
+
     @Override
     public Integer call() {
+        if (check) {
+            List<String> problems = ResultsCheck.problems(runs, out, DATASETS);
+            problems.forEach(p -> System.out.println("check: " + p));
+            System.out.println(problems.isEmpty() ? "check passed: the committed results are what the worklogs give, every gap "
+                    + "over a point and every finding that does not hold is explained" : "check failed: " + problems.size() + " problem(s)");
+            return problems.isEmpty() ? 0 : 1;
+        }
         Map<String, Table> tables = new LinkedHashMap<>();
-        for (String dataset : new String[] {"mnist", "fashion_mnist"}) {
+        for (String dataset : DATASETS) {
             ResultsSummary.Summary s = ResultsSummary.summarize(runs, dataset);
             for (ResultsSummary.Comparison c : List.of(s.protocol(), s.firstStage())) {
                 System.out.printf(Locale.ROOT, "%s, %s: %d of %d rows, Spearman %.3f, mean |difference| %.4f%n", dataset,
@@ -45,6 +61,7 @@ final class SummarizeCommand implements Callable<Integer> {
                     firstStage.get(i).status(), c.finding().dataset(), c.finding().claim());
         }
         System.out.println("wrote " + ReferenceFindings.write(protocol, firstStage, out));
+        System.out.println("wrote " + Explanations.writeDifferences(tables, Explanations.read(out), out));
         return 0;
     }
 }

@@ -27,8 +27,11 @@ public final class ReferenceFindings {
 
     public enum Status { HOLDS, FAILS, PENDING }
 
-    /** A claim over our best accuracies of {@code rows} of one data set ({@code null}: every row of it). */
-    public record Finding(String dataset, String claim, List<String> rows, Predicate<Map<String, Double>> holds) {
+    /**
+     * A claim over our best accuracies of {@code rows} of one data set ({@code null}: every row of it);
+     * {@code id} names it in {@code results/explanations.csv}.
+     */
+    public record Finding(String id, String dataset, String claim, List<String> rows, Predicate<Map<String, Double>> holds) {
     }
 
     /** A finding's verdict on one pair of tables, with the accuracies it looked at (or the rows it still needs). */
@@ -39,35 +42,34 @@ public final class ReferenceFindings {
     private static final List<String> ANGULAR = List.of("arcface.scale10.margin20", ARCFACE_30);
 
     public static final List<Finding> ALL = List.of(
-            new Finding("mnist", "NormFace with scale 1 converges poorly: at least 5 points below scales 5, 10 and 20",
+            new Finding("mnist.normface-scale1-converges-poorly", "mnist", "NormFace with scale 1 converges poorly: at least 5 points below scales 5, 10 and 20",
                     List.of("normface.scale1", "normface.scale5", "normface.scale10", "normface.scale20"),
                     a -> a.get("normface.scale1") <= Math.min(a.get("normface.scale5"),
                             Math.min(a.get("normface.scale10"), a.get("normface.scale20"))) - 0.05),
-            new Finding("mnist", "ArcFace with a 30-degree margin beats plain softmax",
+            new Finding("mnist.arcface30-beats-softmax", "mnist", "ArcFace with a 30-degree margin beats plain softmax",
                     List.of(ARCFACE_30, PLAIN),
                     a -> a.get(ARCFACE_30) > a.get(PLAIN)),
-            new Finding("mnist", "ArcFace with a 30-degree margin is the best row (within 0.3 points of the best)",
+            new Finding("mnist.arcface30-is-best", "mnist", "ArcFace with a 30-degree margin is the best row (within 0.3 points of the best)",
                     null, a -> a.get(ARCFACE_30) >= a.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow() - 0.003),
-            new Finding("fashion_mnist", "Large angular margins hurt: ArcFace 20 and 30 degrees at least 3 points below plain softmax",
+            new Finding("fashion_mnist.large-angular-margins-hurt", "fashion_mnist", "Large angular margins hurt: ArcFace 20 and 30 degrees at least 3 points below plain softmax",
                     List.of(ANGULAR.get(0), ANGULAR.get(1), PLAIN),
                     a -> ANGULAR.stream().allMatch(r -> a.get(r) <= a.get(PLAIN) - 0.03)),
-            new Finding("mnist", "Ring loss with weight 1 hurts: below plain softmax", List.of("ringloss.1", PLAIN),
+            new Finding("mnist.ringloss1-hurts", "mnist", "Ring loss with weight 1 hurts: below plain softmax", List.of("ringloss.1", PLAIN),
                     a -> a.get("ringloss.1") < a.get(PLAIN)),
-            new Finding("fashion_mnist", "Ring loss with weight 1 hurts: below plain softmax", List.of("ringloss.1", PLAIN),
+            new Finding("fashion_mnist.ringloss1-hurts", "fashion_mnist", "Ring loss with weight 1 hurts: below plain softmax", List.of("ringloss.1", PLAIN),
                     a -> a.get("ringloss.1") < a.get(PLAIN)));
 
     private ReferenceFindings() {
     }
 
-    /** Checks every finding against the summary tables of both data sets, keyed by data set name. */
+    /** Checks every finding of the data sets given against their summary tables, keyed by data set name. */
     public static List<Check> check(Map<String, Table> summaries, ResultsSummary.Basis basis) {
         List<Check> checks = new ArrayList<>();
         for (Finding f : ALL) {
             Table t = summaries.get(f.dataset());
-            if (t == null) {
-                throw new IllegalArgumentException("no results table for " + f.dataset());
+            if (t != null) {
+                checks.add(check(f, t, basis));
             }
-            checks.add(check(f, t, basis));
         }
         return checks;
     }
@@ -114,10 +116,19 @@ public final class ReferenceFindings {
      * and on the first stage (two lists over {@link #ALL} in the same order).
      */
     public static Path write(List<Check> protocol, List<Check> firstStage, Path outDir) {
+        Path md = outDir.resolve(FILE);
+        AtomicFiles.writeString(md, markdown(protocol, firstStage));
+        return md;
+    }
+
+    public static final String FILE = "findings.md";
+
+    /** The text of {@value #FILE}. */
+    static String markdown(List<Check> protocol, List<Check> firstStage) {
         StringBuilder sb = new StringBuilder("# The reference's headline findings, checked on our runs\n\n")
                 .append("Each finding is checked on rows that ran all ").append(ResultsSummary.PROTOCOL_EPOCHS)
-                .append(" epochs (until they all have, it is *pending*; `ReferenceFindingsCommittedTest` fails if such a finding ")
-                .append("does not hold and `NOTES.md` does not explain why under \"Findings that do not reproduce\"), and, ")
+                .append(" epochs (until they all have, it is *pending*; `summarize --check` fails if such a finding ")
+                .append("does not hold and `explanations.csv` does not say why), and, ")
                 .append("for information, on every row's best within its first ").append(ResultsSummary.STAGE_EPOCHS)
                 .append(" epochs (the grid's first stage; the thresholds are the 40-epoch reference's, so a finding may legitimately ")
                 .append("differ there). Written by `summarize`.\n\n")
@@ -130,8 +141,6 @@ public final class ReferenceFindings {
                     .append(c.status().name().toLowerCase(Locale.ROOT)).append(" | ").append(c.detail()).append(" | ")
                     .append(early.status().name().toLowerCase(Locale.ROOT)).append(" | ").append(early.detail()).append(" |\n");
         }
-        Path md = outDir.resolve("findings.md");
-        AtomicFiles.writeString(md, sb.toString());
-        return md;
+        return sb.toString();
     }
 }
