@@ -78,7 +78,10 @@ final class SlurmArray {
         b.append("export TF_ENABLE_ONEDNN_OPTS=1\n");
         b.append("cores=${SLURM_CPUS_PER_TASK:-").append(s.cpusPerTask()).append("}\n");
         b.append("echo \"task $SLURM_ARRAY_TASK_ID (restart ${SLURM_RESTART_COUNT:-0}) on $(hostname) at $(date -Is): $experiment\"\n");
-        b.append("exec java -XX:ActiveProcessorCount=\"$cores\" -Dsoftmaxzoo.intra=\"$cores\" -jar ").append(quote(s.jar().toString()))
+        b.append("# The JVM's heap gets half the task's memory: TensorFlow's own memory lies outside the heap.\n");
+        b.append("heap=()\n");
+        b.append("if [ \"${SLURM_MEM_PER_NODE:-0}\" -gt 0 ]; then heap=(\"-Xmx$((SLURM_MEM_PER_NODE / 2))m\"); fi\n");
+        b.append("exec java \"${heap[@]}\" -XX:ActiveProcessorCount=\"$cores\" -Dsoftmaxzoo.intra=\"$cores\" -jar ").append(quote(s.jar().toString()))
                 .append(" \\\n    train --experiment \"$experiment\" ")
                 .append(String.join(" ", sharedTrainArguments(s).stream().map(SlurmArray::quote).toList())).append('\n');
         return b.toString();

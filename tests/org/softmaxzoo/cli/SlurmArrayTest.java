@@ -39,13 +39,17 @@ class SlurmArrayTest {
     }
 
     /** Runs the script as array task {@code task} would, java replaced by the stand-in; returns bash's exit code. */
-    private int runTask(Path script, int task, Path fakeBin) throws Exception {
+    private int runTask(Path script, int task, Path fakeBin, String memoryMb) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("task.out").toFile());
         Map<String, String> env = pb.environment();
         env.put("PATH", fakeBin + ":/usr/bin:/bin");
         env.put("SLURM_ARRAY_TASK_ID", Integer.toString(task));
         env.put("SLURM_CPUS_PER_TASK", "3");
+        env.remove("SLURM_MEM_PER_NODE");
+        if (memoryMb != null) {
+            env.put("SLURM_MEM_PER_NODE", memoryMb); // what Slurm sets for --mem=2G
+        }
         env.remove("TF_ENABLE_ONEDNN_OPTS");
         return pb.start().waitFor();
     }
@@ -68,8 +72,10 @@ class SlurmArrayTest {
         Path java = fakeProgram("java", "trained");
         String[] runs = {A, B, C};
         for (int task = 1; task <= 3; task++) {
-            assertEquals(0, runTask(script, task, java), Files.readString(dir.resolve("task.out")));
-            List<String> expected = new ArrayList<>(List.of("-XX:ActiveProcessorCount=3", "-Dsoftmaxzoo.intra=3", "-jar",
+            assertEquals(0, runTask(script, task, java, task == 3 ? null : "2048"), Files.readString(dir.resolve("task.out")));
+            // Half of the task's 2048 MB for the heap; without a memory limit (task 3) the JVM's own default.
+            List<String> expected = new ArrayList<>(task == 3 ? List.of() : List.of("-Xmx1024m"));
+            expected.addAll(List.of("-XX:ActiveProcessorCount=3", "-Dsoftmaxzoo.intra=3", "-jar",
                     "/opt/sz/softmax-zoo.jar", "train", "--experiment", runs[task - 1], "--epochs", "10", "--limit", "300",
                     "--out", dir + "/my runs'x", "--data", "/data", "--figures", dir + "/my runs'x/slurm-logs",
                     "TF_ENABLE_ONEDNN_OPTS=1"));
@@ -77,7 +83,7 @@ class SlurmArrayTest {
         }
         // No fourth run: the task says so and fails rather than training something else.
         Files.delete(dir.resolve("java.args"));
-        assertEquals(2, runTask(script, 4, java));
+        assertEquals(2, runTask(script, 4, java, "2048"));
         assertFalse(Files.exists(dir.resolve("java.args")));
     }
 
