@@ -32,7 +32,7 @@ final class SlurmOptions {
     int cpusPerTask;
 
     @Option(names = "--mem", defaultValue = "2G", description = "With --slurm: memory per task, Slurm's --mem (a run peaks at about "
-            + "1.1 GB resident, notes/cluster.md); 'none' leaves it to the cluster's default. Default: ${DEFAULT-VALUE}")
+            + "1.0 GB resident, notes/cluster.md); 'none' leaves it to the cluster's default. Default: ${DEFAULT-VALUE}")
     String memory;
 
     @Option(names = "--sbatch", paramLabel = "OPTION", description = "With --slurm: an extra #SBATCH line, repeatable, e.g. "
