@@ -53,7 +53,7 @@ final class SlurmArray {
         b.append("# and skips finished runs. Jar, data and runs folder must be on a file system every node sees.\n");
         b.append("# Submit: sbatch <this file>; follow: squeue --me; ");
         b.append("afterwards: java -jar ").append(quote(s.jar().toString())).append(" summarize --runs ").append(quote(s.out().toString()))
-                .append("\n");
+                .append(" --out <tables folder> --figures <charts folder>\n");
         b.append("#SBATCH --job-name=").append(s.jobName()).append('\n');
         b.append("#SBATCH --array=1-").append(n).append('\n');
         b.append("#SBATCH --ntasks=1\n");
