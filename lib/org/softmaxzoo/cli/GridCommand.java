@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.softmaxzoo.data.DataRoot;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.report.ReferenceResults;
 import org.softmaxzoo.train.EpochRecord;
@@ -60,8 +61,23 @@ final class GridCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
 
+    @Mixin
+    SlurmOptions slurm;
+
+    /** Where --submit looks for sbatch (a field so that a test can point it elsewhere). */
+    String searchPath = System.getenv("PATH");
+
     @Override
     public Integer call() {
+        if (slurm.requested()) { // the tasks choose their device on their node
+            if (!shard.equals("1/1") || claim || budgetMinutes != null || stopFile != null) {
+                throw new IllegalArgumentException("--slurm makes one array task per run of the whole list: leave out --shard, --claim, "
+                        + "--budget-minutes and --stop-file (Slurm spreads the tasks; scancel stops them, a later submission resumes)");
+            }
+            return slurm.run(experiments(), list == null ? "the reference tables' list" : list.toAbsolutePath().normalize().toString(),
+                    out, epochs, DataRoot.resolve(data.data), searchPath);
+        }
+        slurm.refuseWithoutSlurm();
         device.apply();
         String[] parts = shard.split("/");
         if (parts.length != 2) {
