@@ -99,16 +99,10 @@ public record ClassGeometry(int[] counts, double[] meanFeatureNorms, double[] we
     /** In double precision: a float cosine near 1 would put a lone item some 0.002 degrees off itself. */
     private static double[] spreads(float[] features, int[] labels, int d, int numClasses, int[] counts) {
         int n = labels.length;
-        double[] unit = new double[n * d];
+        double[] unit = Retrieval.unitRowsExact(features, d, n);
         double[][] direction = new double[numClasses][d];
         for (int i = 0; i < n; i++) {
-            double sq = 0;
             for (int k = 0; k < d; k++) {
-                sq += (double) features[i * d + k] * features[i * d + k];
-            }
-            double inv = 1 / Math.max(Math.sqrt(sq), 1e-12);
-            for (int k = 0; k < d; k++) {
-                unit[i * d + k] = features[i * d + k] * inv;
                 direction[labels[i]][k] += unit[i * d + k];
             }
         }

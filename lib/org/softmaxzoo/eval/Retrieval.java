@@ -163,9 +163,19 @@ public record Retrieval(double precisionAt1, double rPrecision, double mapAtR, i
         return Arrays.stream(labels).map(l -> counts[l] - 1).toArray();
     }
 
-    /** Rows scaled to unit length (a zero row stays zero: its cosine with anything is 0). */
+    /** Rows scaled to unit length, in float for the n^2 dot products (a zero row stays zero: its cosine with anything is 0). */
     static float[] unitRows(float[] features, int dim, int n) {
-        float[] unit = new float[features.length];
+        double[] exact = unitRowsExact(features, dim, n);
+        float[] unit = new float[exact.length];
+        for (int i = 0; i < unit.length; i++) {
+            unit[i] = (float) exact[i];
+        }
+        return unit;
+    }
+
+    /** Rows scaled to unit length, in double. */
+    static double[] unitRowsExact(float[] features, int dim, int n) {
+        double[] unit = new double[n * dim];
         for (int i = 0; i < n; i++) {
             double sq = 0;
             for (int k = 0; k < dim; k++) {
@@ -173,7 +183,7 @@ public record Retrieval(double precisionAt1, double rPrecision, double mapAtR, i
             }
             double inv = 1 / Math.max(Math.sqrt(sq), 1e-12);
             for (int k = 0; k < dim; k++) {
-                unit[i * dim + k] = (float) (features[i * dim + k] * inv);
+                unit[i * dim + k] = features[i * dim + k] * inv;
             }
         }
         return unit;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.softmaxzoo.testing.CirclePoints.at;
+import static org.softmaxzoo.testing.CirclePoints.rows;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,19 +29,6 @@ class ClassGeometryTest {
         assertArrayEquals(new double[] {90, 90}, g.nearestWeightAngleDegrees(), 1e-9);
         assertEquals(8, g.table("t").columnCount());
         assertNull(ClassGeometry.of(features, labels, weights, null, 2).bias());
-    }
-
-    private static float[] at(double degrees, double radius) {
-        double t = Math.toRadians(degrees);
-        return new float[] {(float) (radius * Math.cos(t)), (float) (radius * Math.sin(t))};
-    }
-
-    private static float[] rows(float[]... points) {
-        float[] out = new float[points.length * 2];
-        for (int i = 0; i < points.length; i++) {
-            System.arraycopy(points[i], 0, out, 2 * i, 2);
-        }
-        return out;
     }
 
     /** Class 0 at -20 and 20 degrees, class 1 at 80, 100 and 90, class 2 alone at 200; radii vary. */

@@ -3,26 +3,14 @@ package org.softmaxzoo.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.softmaxzoo.testing.CirclePoints.at;
+import static org.softmaxzoo.testing.CirclePoints.rows;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RetrievalTest {
-
-    /** A point at {@code degrees} on a circle of radius {@code radius}. */
-    private static float[] at(double degrees, double radius) {
-        double t = Math.toRadians(degrees);
-        return new float[] {(float) (radius * Math.cos(t)), (float) (radius * Math.sin(t))};
-    }
-
-    private static float[] rows(float[]... points) {
-        float[] out = new float[points.length * 2];
-        for (int i = 0; i < points.length; i++) {
-            System.arraycopy(points[i], 0, out, 2 * i, 2);
-        }
-        return out;
-    }
 
     @Test
     void sevenPointsWorkedOutByHand() {
