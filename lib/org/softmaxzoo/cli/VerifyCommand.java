@@ -16,7 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Open-set verification: train on classes 0-7, verify pairs of the unseen classes 8-9 by cosine similarity.")
+        description = "Open-set verification: train on classes 0-7, verify pairs of the unseen classes 8-9 by cosine similarity;"
+                + " retrieval metrics (P@1, R-precision, MAP@R) and geometry diagnostics of the same test embeddings.")
 final class VerifyCommand implements Callable<Integer> {
     static final int SEEN_CLASSES = 8;
 
@@ -41,7 +42,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--results", defaultValue = "results", description = "Where the table goes. Default: ${DEFAULT-VALUE}")
     Path results;
 
-    @Option(names = "--figures", defaultValue = "figures/results", description = "Where the ROC figures go. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--figures", defaultValue = "figures/results", description = "Where the ROC and geometry figures go. Default: ${DEFAULT-VALUE}")
     Path figures;
 
     @Mixin
@@ -67,15 +68,24 @@ final class VerifyCommand implements Callable<Integer> {
                             .withName(openSetName(kind, head, d));
                     OpenSetBenchmark.Result r = OpenSetBenchmark.run(config, split, SEEN_CLASSES, pairs, out, new Trainer.Listener() {
                     });
-                    System.out.printf(Locale.ROOT, "%s d=%d %-40s unseen AUC %.4f EER %.4f TAR@1e-3 %.4f | seen AUC %.4f%n",
+                    System.out.printf(Locale.ROOT, "%s d=%d %-40s unseen AUC %.4f EER %.4f TAR@1e-3 %.4f P@1 %s R-prec %s MAP@R %s"
+                            + " | seen AUC %.4f P@1 %s R-prec %s MAP@R %s | min angle W %s deg%n",
                             kind.experimentName(), d, head, r.unseen().auc(), r.unseen().equalErrorRate(), r.unseen().tarAtFar1e3(),
-                            r.seen().auc());
+                            number(r.unseen().retrieval().precisionAt1()), number(r.unseen().retrieval().rPrecision()),
+                            number(r.unseen().retrieval().mapAtR()), r.seen().auc(), number(r.seen().retrieval().precisionAt1()),
+                            number(r.seen().retrieval().rPrecision()), number(r.seen().retrieval().mapAtR()),
+                            number(r.seen().geometry().minWeightAngle()));
                     all.add(r);
                 }
             }
         }
         System.out.println("wrote " + OpenSetReport.write(all, results, figures, "openset"));
         return 0;
+    }
+
+    /** A metric, or "missing" when the run's metrics file predates it. */
+    private static String number(double v) {
+        return Double.isNaN(v) ? "missing" : String.format(Locale.ROOT, "%.4f", v);
     }
 
     private static String openSetName(DatasetKind kind, String head, int dim) {

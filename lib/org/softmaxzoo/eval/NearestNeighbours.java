@@ -97,7 +97,7 @@ public final class NearestNeighbours {
     }
 
     /** Dot product with four running sums (independent chains run side by side in the CPU). */
-    private static float dot(float[] a, int ao, float[] b, int bo, int d) {
+    static float dot(float[] a, int ao, float[] b, int bo, int d) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int p = 0;
         for (; p + 3 < d; p += 4) {

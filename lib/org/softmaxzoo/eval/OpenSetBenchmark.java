@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.data.ImageSet;
+import org.softmaxzoo.heads.LossHead;
 import org.softmaxzoo.train.Checkpoint;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainConfig;
@@ -14,19 +15,33 @@ import org.softmaxzoo.train.TrainingGraph;
 /**
  * Open-set verification: train on the classes below {@code seenClasses} only, then decide by cosine
  * similarity of features whether two test images show the same class, for pairs of classes never
- * seen in training (the field's claim) and, for comparison, of seen classes.
+ * seen in training (the field's claim) and, for comparison, of seen classes. The same test embeddings
+ * also give retrieval metrics ({@link Retrieval}) and geometry diagnostics ({@link EmbeddingGeometry}).
  */
 public final class OpenSetBenchmark {
 
-    /** Metrics of one pair set. */
-    public record Metrics(double auc, double equalErrorRate, double tarAtFar1e3, Verification.Roc roc) {
-        public static Metrics of(Verification.Roc roc) {
-            return new Metrics(roc.auc(), roc.equalErrorRate(), roc.tarAtFar(1e-3), roc);
+    /**
+     * Metrics of one set of test images: verification of its sampled pairs, retrieval over all of it,
+     * and its geometry's summary (retrieval and geometry are NaN when read from a metrics file written
+     * before they were measured).
+     */
+    public record Metrics(double auc, double equalErrorRate, double tarAtFar1e3, Verification.Roc roc, Retrieval retrieval,
+                          EmbeddingGeometry.AngleSummary geometry) {
+        public static Metrics of(Verification.Roc roc, Retrieval retrieval, EmbeddingGeometry.AngleSummary geometry) {
+            return new Metrics(roc.auc(), roc.equalErrorRate(), roc.tarAtFar(1e-3), roc, retrieval, geometry);
         }
     }
 
-    /** A head's result: its training run and the metrics on unseen and on seen classes. */
-    public record Result(TrainConfig config, RunResult run, Metrics unseen, Metrics seen) {
+    /** The full geometry of the unseen and of the seen test embeddings, for figures. */
+    public record Geometry(EmbeddingGeometry unseen, EmbeddingGeometry seen) {
+    }
+
+    /**
+     * A head's result: its training run and the metrics on unseen and on seen classes.
+     *
+     * @param geometry null when the metrics were read back from the run folder (the checkpoint is gone)
+     */
+    public record Result(TrainConfig config, RunResult run, Metrics unseen, Metrics seen, Geometry geometry) {
     }
 
     private OpenSetBenchmark() {
@@ -46,18 +61,31 @@ public final class OpenSetBenchmark {
         RunResult run = Trainer.run(config, data.derive(train, seenTest), runDir, listener);
         if (!Files.exists(runDir.resolve(Checkpoint.FILE)) && MetricsFile.exists(runDir)) {
             Metrics[] saved = MetricsFile.read(runDir);
-            return new Result(config, run, saved[0], saved[1]);
+            return new Result(config, run, saved[0], saved[1], null);
         }
         try (TrainingGraph g = Trainer.load(config, train, runDir)) {
-            Result r = new Result(config, run, score(g.features(unseenTest), unseenTest.labels(), config, pairsPerKind),
-                    score(g.features(seenTest), seenTest.labels(), config, pairsPerKind));
+            int d = config.featureDim();
+            float[] unseenFeatures = g.features(unseenTest);
+            float[] seenFeatures = g.features(seenTest);
+            // The class weights belong to the seen classes only; a head without one d x C weight matrix
+            // (none, or several vectors per class) gets NaN weight angles.
+            float[] weights = g.values().get(LossHead.WEIGHT);
+            if (weights != null && weights.length != d * seenClasses) {
+                weights = null;
+            }
+            Geometry geometry = new Geometry(
+                    EmbeddingGeometry.of(unseenFeatures, d, unseenTest.labels(), null, unseenTest.numClasses()),
+                    EmbeddingGeometry.of(seenFeatures, d, seenTest.labels(), weights, seenClasses));
+            Result r = new Result(config, run, score(unseenFeatures, unseenTest.labels(), config, pairsPerKind, geometry.unseen()),
+                    score(seenFeatures, seenTest.labels(), config, pairsPerKind, geometry.seen()), geometry);
             MetricsFile.write(runDir, r.unseen(), r.seen());
             return r;
         }
     }
 
-    private static Metrics score(float[] features, int[] labels, TrainConfig config, int pairsPerKind) {
+    private static Metrics score(float[] features, int[] labels, TrainConfig config, int pairsPerKind, EmbeddingGeometry geometry) {
         PairSampler.Pairs pairs = PairSampler.sample(labels, pairsPerKind, config.seed() * 31 + Arrays.hashCode(labels));
-        return Metrics.of(Verification.roc(PairSampler.cosineScores(features, config.featureDim(), pairs), pairs.same()));
+        return Metrics.of(Verification.roc(PairSampler.cosineScores(features, config.featureDim(), pairs), pairs.same()),
+                Retrieval.of(features, config.featureDim(), labels), geometry.summary());
     }
 }

@@ -56,6 +56,23 @@ public final class Figures {
         return out;
     }
 
+    /** The image under a band holding {@code title} in large type (for a row of panels about one subject). */
+    public static BufferedImage withTitle(BufferedImage image, String title) {
+        int band = 36;
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight() + band, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        int width = g.getFontMetrics().stringWidth(title);
+        g.drawString(title, Math.max(8, (out.getWidth() - width) / 2), 25);
+        g.drawImage(image, 0, band, null);
+        g.dispose();
+        return out;
+    }
+
     public static Path writePng(BufferedImage image, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

@@ -1,8 +1,10 @@
 package org.softmaxzoo.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,8 @@ import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.report.OpenSetReport;
 import org.softmaxzoo.testing.SyntheticImages;
 import org.softmaxzoo.train.Checkpoint;
+import org.softmaxzoo.train.EpochRecord;
+import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainConfig;
 import org.softmaxzoo.train.Trainer;
 
@@ -26,8 +30,16 @@ class OpenSetBenchmarkTest {
         assertTrue(r.seen().auc() > 0.9, "seen classes are separated: " + r.seen().auc());
         assertTrue(r.unseen().auc() >= 0 && r.unseen().auc() <= 1, "unseen AUC " + r.unseen().auc() + " run " + r.run().records());
         assertEquals(r.unseen().roc().tarAtFar(1e-3), r.unseen().tarAtFar1e3(), 0);
+        // Retrieval over the unseen test images and the geometry, measured on the same features.
+        Retrieval unseen = r.unseen().retrieval();
+        assertTrue(unseen.precisionAt1() >= 0 && unseen.precisionAt1() <= 1 && unseen.mapAtR() <= unseen.rPrecision() + 1e-12,
+                "MAP@R is at most R-precision: " + unseen);
+        assertEquals(r.geometry().seen().summary(), r.seen().geometry());
+        assertTrue(r.seen().geometry().minWeightAngle() > 0, "the seen classes' weights: " + r.seen().geometry());
+        assertTrue(Double.isNaN(r.unseen().geometry().minWeightAngle()), "unseen classes have no weights");
         List<Path> files = OpenSetReport.write(List.of(r), dir.resolve("out"), dir.resolve("out"), "openset");
-        assertEquals(3, files.size());
+        assertEquals(4, files.size(), "table (csv, md), geometry figure, ROC figure: " + files);
+        assertTrue(files.get(2).getFileName().toString().startsWith("openset-geometry-openset"), files.get(2).toString());
         // A committed run has its worklog and metrics but no checkpoint: the numbers come back without training.
         assertTrue(dir.resolve("openset").resolve(Checkpoint.FILE).toFile().delete());
         OpenSetBenchmark.Result again = OpenSetBenchmark.run(config, SyntheticImages.split(240, 120, 5), 3, 200, dir,
@@ -41,6 +53,39 @@ class OpenSetBenchmarkTest {
         assertEquals(r.seen().equalErrorRate(), again.seen().equalErrorRate(), 1e-6);
         assertEquals(r.unseen().tarAtFar1e3(), again.unseen().tarAtFar1e3(), 1e-6);
         assertEquals(r.unseen().roc().tarAtFar(0.01), again.unseen().roc().tarAtFar(0.01), 1e-6);
+        assertEquals(r.unseen().retrieval().mapAtR(), again.unseen().retrieval().mapAtR(), 1e-6);
+        assertEquals(r.seen().retrieval().precisionAt1(), again.seen().retrieval().precisionAt1(), 1e-6);
+        assertEquals(r.seen().retrieval().queries(), again.seen().retrieval().queries());
+        assertEquals(r.seen().geometry().minWeightAngle(), again.seen().geometry().minWeightAngle(), 1e-4);
+        assertNull(again.geometry(), "no features without a checkpoint");
+    }
+
+    @Test
+    void aMetricsFileFromBeforeRetrievalReadsWithThoseNumbersMissing() throws Exception {
+        // The committed runs' format: set,auc,eer,tar_at_far1e-3,far,tar (two ROC points per set here).
+        Path run = Files.createDirectories(dir.resolve("old-run"));
+        Files.writeString(run.resolve(MetricsFile.FILE), """
+                set,auc,eer,tar_at_far1e-3,far,tar
+                unseen,0.840771,0.241600,0.025500,1.00000e-05,0.000550
+                unseen,0.840771,0.241600,0.025500,1.00000,1.000000
+                seen,0.990000,0.050000,0.700000,1.00000e-05,0.300000
+                seen,0.990000,0.050000,0.700000,1.00000,1.000000
+                """);
+        OpenSetBenchmark.Metrics[] m = MetricsFile.read(run);
+        assertEquals(0.840771, m[0].auc(), 0);
+        assertEquals(0.05, m[1].equalErrorRate(), 0);
+        assertEquals(0.3, m[1].roc().tarAtFar(1e-5), 0);
+        assertTrue(Double.isNaN(m[0].retrieval().precisionAt1()) && Double.isNaN(m[0].retrieval().mapAtR()));
+        assertTrue(Double.isNaN(m[1].geometry().meanSpread()));
+        // In the table: empty CSV cells, "missing" in Markdown.
+        TrainConfig config = new TrainConfig("old-run", DatasetKind.MNIST, "softmax", 4, 4, 16, 1e-2f, 1e-3f, 1, 0, null);
+        RunResult result = new RunResult(config, dir, List.of(EpochRecord.after(null, 1, 0.5, 0.9, 0.8, 1.0, 100)));
+        OpenSetReport.write(List.of(new OpenSetBenchmark.Result(config, result, m[0], m[1], null)), dir, dir, "old");
+        String md = Files.readString(dir.resolve("old.md"));
+        assertTrue(md.contains("| 0.8408 | 0.2416 | 0.0255 | missing | missing | missing | 0.9900 |"), md);
+        List<String> csv = Files.readAllLines(dir.resolve("old.csv"));
+        assertTrue(csv.get(0).contains("unseen_p_at_1"), csv.get(0));
+        assertTrue(csv.get(1).contains("0.0255,,,,0.99"), csv.get(1));
     }
 
     @Test

@@ -1,0 +1,47 @@
+package org.softmaxzoo.eval;
+
+/**
+ * Geometry diagnostics of one set of embeddings and, when they have them, their classes' weights: the
+ * per-class measurements ({@link ClassGeometry}), the angles of positive and negative pairs
+ * ({@link PairAngles}) and every feature's norm.
+ *
+ * @param featureNorms ||x|| of each item, in item order
+ */
+public record EmbeddingGeometry(ClassGeometry classes, PairAngles pairs, double[] featureNorms) {
+
+    /**
+     * @param features n x dim, row-major
+     * @param weights  dim x numClasses, row-major, or null for classes that have no weights
+     */
+    public static EmbeddingGeometry of(float[] features, int dim, int[] labels, float[] weights, int numClasses) {
+        double[] norms = new double[labels.length];
+        for (int i = 0; i < norms.length; i++) {
+            double sq = 0;
+            for (int k = 0; k < dim; k++) {
+                sq += (double) features[i * dim + k] * features[i * dim + k];
+            }
+            norms[i] = Math.sqrt(sq);
+        }
+        return new EmbeddingGeometry(ClassGeometry.of(features, labels, weights, null, numClasses),
+                PairAngles.of(features, dim, labels), norms);
+    }
+
+    /** The few numbers that go into a results table. */
+    public AngleSummary summary() {
+        return new AngleSummary(classes.minWeightAngleDegrees(), classes.meanSpreadDegrees(), pairs.meanPositiveDegrees(),
+                pairs.meanNegativeDegrees());
+    }
+
+    /**
+     * A run's geometry in four numbers, all in degrees (NaN where not measured, e.g. in a metrics file
+     * written before they existed).
+     *
+     * @param minWeightAngle      smallest angle between two class weights
+     * @param meanSpread          mean angle of a feature to its class's mean direction
+     * @param meanPositivePair    mean angle between two features of the same class
+     * @param meanNegativePair    mean angle between two features of different classes
+     */
+    public record AngleSummary(double minWeightAngle, double meanSpread, double meanPositivePair, double meanNegativePair) {
+        public static final AngleSummary MISSING = new AngleSummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+}
