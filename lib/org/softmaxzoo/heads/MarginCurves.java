@@ -3,6 +3,9 @@ package org.softmaxzoo.heads;
 import java.util.Map;
 import org.softmaxzoo.graph.FedParameters;
 import org.softmaxzoo.graph.FloatTensors;
+import org.softmaxzoo.heads.margins.Schedule;
+import org.softmaxzoo.heads.margins.TargetTransform;
+import org.softmaxzoo.heads.spec.SpecException;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -100,13 +103,7 @@ public final class MarginCurves {
 
     /** The transform of a margin head given by its spec (for example {@code arcface(s=64,m=0.5)}). */
     public static TargetTransform of(String spec) {
-        LossHead head = Heads.create(spec);
-        if (head instanceof MarginHead m) {
-            return m.transform();
-        }
-        if (head instanceof SoftmaxHead || head instanceof NormWeightHead || head instanceof NormFeatureHead) {
-            return TargetTransform.NONE;
-        }
-        throw new SpecException("'" + spec + "' has no target transform of the angle");
+        return Heads.create(spec).target()
+                .orElseThrow(() -> new SpecException("'" + spec + "' has no target transform of the angle"));
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.eval.ClassGeometry;
 import org.softmaxzoo.eval.Predictions;
-import org.softmaxzoo.heads.LossHead;
+import org.softmaxzoo.heads.core.LossHead;
 import org.softmaxzoo.plot.Figures;
 import org.softmaxzoo.plot.PetalPlot;
 import org.softmaxzoo.train.RunResult;

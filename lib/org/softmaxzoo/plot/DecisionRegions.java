@@ -9,7 +9,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.softmaxzoo.heads.MarginCurves;
-import org.softmaxzoo.heads.TargetTransform;
+import org.softmaxzoo.heads.margins.TargetTransform;
 
 /**
  * Two-class decision regions in the plane of 2-d features: which points class 1 claims, which class 2

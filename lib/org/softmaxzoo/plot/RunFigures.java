@@ -2,7 +2,7 @@ package org.softmaxzoo.plot;
 
 import java.nio.file.Path;
 import org.softmaxzoo.data.ImageSet;
-import org.softmaxzoo.heads.LossHead;
+import org.softmaxzoo.heads.core.LossHead;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainingGraph;
 

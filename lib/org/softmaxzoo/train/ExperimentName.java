@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.softmaxzoo.data.DatasetKind;
-import org.softmaxzoo.heads.SpecException;
+import org.softmaxzoo.heads.spec.SpecException;
 
 /**
  * Parses experiment names in the reference tables' style,

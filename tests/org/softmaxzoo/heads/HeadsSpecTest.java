@@ -1,5 +1,10 @@
 package org.softmaxzoo.heads;
 
+import org.softmaxzoo.heads.catalog.*;
+import org.softmaxzoo.heads.core.*;
+import org.softmaxzoo.heads.margins.*;
+import org.softmaxzoo.heads.spec.*;
+import org.softmaxzoo.heads.terms.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +30,7 @@ class HeadsSpecTest {
         assertEquals("normfeature(s=5)", Heads.create("normfeature(s=5)").spec());
         assertEquals("normface(s=0.5)", Heads.create("normface(s=0.5)").spec());
         assertEquals("normface(s=learn,s_init=4)", Heads.create("normface(s=learn,s_init=4)").spec());
-        assertTrue(Heads.create("normface(s=20)") instanceof NormFaceHead);
+        assertTrue(Heads.create("normface(s=20)") instanceof NormFace);
     }
 
     @Test

@@ -1,5 +1,10 @@
 package org.softmaxzoo.heads;
 
+import org.softmaxzoo.heads.catalog.*;
+import org.softmaxzoo.heads.core.*;
+import org.softmaxzoo.heads.margins.*;
+import org.softmaxzoo.heads.spec.*;
+import org.softmaxzoo.heads.terms.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -49,7 +54,7 @@ class MarginCurvesTest {
 
     @Test
     void heatedUpScheduleFollowsItsRamp() {
-        HeatedUpHead head = (HeatedUpHead) Heads.create("heatedup(s_start=30,s_end=10,steps=100,schedule=linear)");
+        HeatedUp head = (HeatedUp) Heads.create("heatedup(s_start=30,s_end=10,steps=100,schedule=linear)");
         double[] v = MarginCurves.scheduleValues(head.scale(), new double[] {0, 50, 100, 400});
         assertEquals(30, v[0], 1e-4);
         assertEquals(20, v[1], 1e-4);

@@ -1,5 +1,10 @@
 package org.softmaxzoo.heads;
 
+import org.softmaxzoo.heads.catalog.*;
+import org.softmaxzoo.heads.core.*;
+import org.softmaxzoo.heads.margins.*;
+import org.softmaxzoo.heads.spec.*;
+import org.softmaxzoo.heads.terms.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

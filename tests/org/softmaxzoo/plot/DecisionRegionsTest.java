@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.softmaxzoo.heads.MarginCurves;
-import org.softmaxzoo.heads.TargetTransform;
+import org.softmaxzoo.heads.margins.TargetTransform;
 
 /** Points placed by hand at known angles from W_1 (angle 0) and W_2 (angle 90 degrees). */
 class DecisionRegionsTest {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.softmaxzoo.data.DatasetKind;
-import org.softmaxzoo.heads.SpecException;
+import org.softmaxzoo.heads.spec.SpecException;
 
 class ExperimentNameTest {
 

@@ -1,8 +1,0 @@
-package org.softmaxzoo.heads;
-
-/** A head spec or experiment name that cannot be understood; the message says what is accepted. */
-public final class SpecException extends IllegalArgumentException {
-    public SpecException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,63 @@
+package org.softmaxzoo.heads.core;
+
+import java.util.Optional;
+import org.softmaxzoo.graph.Losses;
+import org.softmaxzoo.graph.Parameters;
+import org.softmaxzoo.heads.margins.TargetTransform;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The template of every cosine-based head: logits z_j = r_j cos(theta_j), where cos(theta_j) is the
+ * cosine between the feature and the class weight W_j, r is the head's {@link Radius} (a scale s, the
+ * feature norm ||x||, or ||x|| ||W_j||), and the label's column is replaced by r_y f(cos(theta_y)) for the
+ * head's {@link TargetTransform} f. Prediction uses the logits without the margin. A head declares
+ * itself by extending this class with its radius and transform (see the {@code catalog} package).
+ */
+public abstract class CosineHead implements LossHead {
+    private final String spec;
+    private final Radius radius;
+    private final TargetTransform transform;
+
+    protected CosineHead(String spec, Radius radius, TargetTransform transform) {
+        this.spec = spec;
+        this.radius = radius;
+        this.transform = transform;
+    }
+
+    /** The margin applied to the label's cosine. */
+    public final TargetTransform transform() {
+        return transform;
+    }
+
+    @Override
+    public final Optional<TargetTransform> target() {
+        return Optional.of(transform);
+    }
+
+    @Override
+    public final String spec() {
+        return spec;
+    }
+
+    /** The training loss on the margin logits; cross-entropy unless a head says otherwise. */
+    protected Operand<TFloat32> loss(Ops tf, Operand<TFloat32> lossLogits, HeadInput in) {
+        return Losses.meanCrossEntropy(tf, lossLogits, in.oneHot());
+    }
+
+    @Override
+    public final HeadOutput build(Ops tf, HeadInput in, Parameters params) {
+        Operand<TFloat32> weights = ClassWeights.raw(tf, in, params);
+        Operand<TFloat32> cosine = tf.linalg.matMul(Losses.l2Normalize(tf, in.features(), 1), Losses.l2Normalize(tf, weights, 0));
+        Operand<TFloat32> r = radius.of(tf, in, params, weights);
+        Operand<TFloat32> logits = tf.math.mul(r, cosine);
+        if (transform == TargetTransform.NONE) {
+            return HeadOutput.plain(logits, loss(tf, logits, in));
+        }
+        Operand<TFloat32> target = transform.apply(tf, cosine, params);
+        Operand<TFloat32> marginCosine = tf.math.add(cosine, tf.math.mul(in.oneHot(), tf.math.sub(target, cosine)));
+        Operand<TFloat32> lossLogits = tf.math.mul(r, marginCosine);
+        return new HeadOutput(logits, lossLogits, loss(tf, lossLogits, in));
+    }
+}

@@ -1,0 +1,17 @@
+package org.softmaxzoo.heads.core;
+
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * What a head builds: the logits used for prediction (N x C), the logits the cross-entropy sees
+ * (for margin heads, with the margin applied to the label's column; otherwise the same), and the
+ * scalar training loss of the batch.
+ */
+public record HeadOutput(Operand<TFloat32> logits, Operand<TFloat32> lossLogits, Operand<TFloat32> loss) {
+
+    /** A head without a margin: the cross-entropy sees the prediction logits. */
+    public static HeadOutput plain(Operand<TFloat32> logits, Operand<TFloat32> loss) {
+        return new HeadOutput(logits, logits, loss);
+    }
+}

@@ -1,0 +1,14 @@
+package org.softmaxzoo.heads.terms;
+
+/**
+ * A term combined with a head in a spec ({@code head+term(...)}): either a {@link LossTerm} added to
+ * the head's loss (ring loss, center loss, the UP term) or {@link Whitening} of the features before the
+ * head. Each term places itself in the {@link CompositeHead} it joins.
+ */
+public sealed interface Term permits LossTerm, Whitening {
+    /** The canonical spec of this term. */
+    String spec();
+
+    /** Puts this term where it acts in a head being composed. */
+    void joinTo(CompositeHead.Builder composite);
+}

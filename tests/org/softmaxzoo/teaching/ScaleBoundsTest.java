@@ -1,0 +1,52 @@
+package org.softmaxzoo.teaching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** Against values worked out by hand and the cross-entropy itself. */
+class ScaleBoundsTest {
+
+    @Test
+    void normFaceBoundQuotedForCasiaWebFace() {
+        // log(1 + 10574 e^{-10575/10574}) = log(1 + 3889.6) = 8.266
+        assertEquals(8.266, ScaleBounds.normFaceLowerBound(10575, 1), 1e-3);
+        // n = 10, l = 1: log(1 + 9 e^{-10/9}) = log(1 + 9 * 0.32919) = log(3.9627) = 1.3769
+        assertEquals(1.3769, ScaleBounds.normFaceLowerBound(10, 1), 1e-4);
+    }
+
+    @Test
+    void normFaceBoundIsTheLossAtTheOptimalConfiguration() {
+        // n = 2: class weights opposite, features on them: logits l^2 and -l^2; the bound is that loss.
+        double l = 1.7;
+        assertEquals(SoftmaxMath.crossEntropy(new double[] {l * l, -l * l}, 0), ScaleBounds.normFaceLowerBound(2, l), 1e-12);
+    }
+
+    @Test
+    void cosFaceScaleBound() {
+        // c = 10, p = 0.9: 0.9 * log(9 * 0.9 / 0.1) = 0.9 * log(81) = 3.9550
+        assertEquals(3.9550, ScaleBounds.cosFaceMinScale(10, 0.9), 1e-4);
+        assertThrows(IllegalArgumentException.class, () -> ScaleBounds.cosFaceMinScale(10, 1));
+    }
+
+    @Test
+    void targetGradientMatchesAFiniteDifferenceOfTheCrossEntropy() {
+        double s = 8;
+        double cosOther = 0.1;
+        double cosTarget = 0.6;
+        double h = 1e-6;
+        double up = SoftmaxMath.crossEntropy(logits(s, cosTarget + h, cosOther, 5), 0);
+        double down = SoftmaxMath.crossEntropy(logits(s, cosTarget - h, cosOther, 5), 0);
+        assertEquals(-(up - down) / (2 * h), ScaleBounds.targetCosineGradient(s, cosTarget, cosOther, 5), 1e-6);
+    }
+
+    private static double[] logits(double s, double cosTarget, double cosOther, int c) {
+        double[] z = new double[c];
+        z[0] = s * cosTarget;
+        for (int j = 1; j < c; j++) {
+            z[j] = s * cosOther;
+        }
+        return z;
+    }
+}

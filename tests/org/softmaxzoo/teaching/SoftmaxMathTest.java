@@ -1,0 +1,74 @@
+package org.softmaxzoo.teaching;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Against the values quoted in the material (computed independently) and finite differences. */
+class SoftmaxMathTest {
+
+    @Test
+    void quotedSoftmaxValues() {
+        double[] p = SoftmaxMath.softmax(new double[] {1.1, 2.2, 5.0, 10.1});
+        assertEquals(1.2260e-04, p[0], 5e-9);
+        assertEquals(3.6832e-04, p[1], 5e-9);
+        assertEquals(6.0568e-03, p[2], 5e-8);
+        assertEquals(9.9345e-01, p[3], 5e-6);
+    }
+
+    @Test
+    void naiveSoftmaxOverflowsAndTheShiftedOneDoesNot() {
+        double[] z = {5, 1, 10000, 6};
+        assertTrue(Double.isNaN(SoftmaxMath.naiveSoftmax(z)[2]));
+        assertArrayEquals(new double[] {0, 0, 1, 0}, SoftmaxMath.softmax(z), 1e-300);
+    }
+
+    @Test
+    void linearNormalizationAgainstSoftmax() {
+        assertArrayEquals(new double[] {1 / 3.0, 1 / 3.0, 1 / 3.0}, SoftmaxMath.softmax(new double[] {1, 1, 1}), 1e-12);
+        assertArrayEquals(new double[] {0.5, 0.25, 0.25}, SoftmaxMath.linearNormalize(new double[] {2, 1, 1}), 1e-12);
+        assertEquals(0.576, SoftmaxMath.softmax(new double[] {2, 1, 1})[0], 5e-4);
+        assertEquals(0.212, SoftmaxMath.softmax(new double[] {2, 1, 1})[1], 5e-4);
+        assertEquals(0.965, SoftmaxMath.softmax(new double[] {5, 1, 1})[0], 5e-4);
+        assertEquals(0.0177, SoftmaxMath.softmax(new double[] {5, 1, 1})[1], 5e-5);
+        assertEquals(0.987, SoftmaxMath.softmax(new double[] {10, 5, 5})[0], 5e-4);
+        assertEquals(0.0066, SoftmaxMath.softmax(new double[] {10, 5, 5})[1], 5e-5);
+    }
+
+    @Test
+    void temperatureSoftensAndCrossEntropyIsLogSumExp() {
+        double[] z = {1.1, 2.2, 5.0, 10.1};
+        assertTrue(SoftmaxMath.softmax(z, 5)[3] < SoftmaxMath.softmax(z, 1)[3]);
+        assertArrayEquals(SoftmaxMath.softmax(new double[] {0.55, 1.1, 2.5, 5.05}), SoftmaxMath.softmax(z, 2), 1e-12);
+        assertEquals(-Math.log(SoftmaxMath.softmax(z)[1]), SoftmaxMath.crossEntropy(z, 1), 1e-12);
+    }
+
+    @Test
+    void softTargetGradientMatchesFiniteDifferences() {
+        double[] student = {0.5, -1, 2};
+        double[] teacher = {2, 0.3, -0.7};
+        double t = 3;
+        double[] g = SoftmaxMath.softTargetGradient(student, teacher, t);
+        double[] p = SoftmaxMath.softmax(teacher, t);
+        for (int i = 0; i < 3; i++) {
+            double h = 1e-6;
+            double[] up = student.clone();
+            double[] down = student.clone();
+            up[i] += h;
+            down[i] -= h;
+            double numeric = (softCe(up, p, t) - softCe(down, p, t)) / (2 * h);
+            assertEquals(numeric, g[i], 1e-7);
+        }
+    }
+
+    private static double softCe(double[] student, double[] p, double t) {
+        double[] q = SoftmaxMath.softmax(student, t);
+        double ce = 0;
+        for (int i = 0; i < q.length; i++) {
+            ce -= p[i] * Math.log(q[i]);
+        }
+        return ce;
+    }
+}
