@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.data.ImageSet;
-import org.softmaxzoo.heads.LossHead;
+import org.softmaxzoo.heads.core.LossHead;
 import org.softmaxzoo.train.Checkpoint;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainConfig;

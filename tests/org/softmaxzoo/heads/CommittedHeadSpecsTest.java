@@ -22,10 +22,10 @@ class CommittedHeadSpecsTest {
     @Test
     void everyCommittedConfigHeadRoundTrips() throws IOException {
         List<Path> configs;
-        try (Stream<Path> files = Files.walk(Path.of("results/runs"), 3)) {
+        try (Stream<Path> files = Files.walk(Path.of("results/runs"), 4)) {
             configs = files.filter(p -> p.getFileName().toString().equals("config.properties")).sorted().toList();
         }
-        assertTrue(configs.size() > 50, "expected the committed runs' configs, found " + configs.size());
+        assertTrue(configs.size() >= 27, "expected at least the MNIST reference table's 27 committed runs, found " + configs.size());
         for (Path config : configs) {
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(config)) {
