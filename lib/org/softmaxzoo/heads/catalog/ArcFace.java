@@ -8,6 +8,7 @@ import org.softmaxzoo.heads.core.Scale;
 import org.softmaxzoo.heads.margins.ArcMargin;
 import org.softmaxzoo.heads.spec.Declaration;
 import org.softmaxzoo.heads.spec.Param;
+import org.softmaxzoo.heads.spec.SpecArgs;
 
 /**
  * ArcFace (additive angular margin): normalized features and weights, target logit s cos(theta_y + m),
@@ -25,8 +26,12 @@ public final class ArcFace extends CosineHead {
             new Declaration.About("features and class weights to unit norm", "scale s (fixed or learned)",
                     "cos(theta + m), cos theta - m sin m past pi - m (fallback=false: as written, turning back up)",
                     "s cos(theta_y + m)", "ArcFace (Deng et al. 2019)"),
-            a -> new ArcFace(Scale.of(a.learnable("s", "s_init")), new ArcMargin((float) a.number("m"), a.bool("easy_margin"),
-                    a.bool("fallback")), a.spec()));
+            a -> {
+                SpecArgs.Learnable s = a.learnable("s", "s_init");
+                double m = a.number("m");
+                a.requireFiniteLogits("s * (1 + m)", s.value() * (1 + m)); // the target logit reaches -s (1 + m sin m)
+                return new ArcFace(Scale.of(s), new ArcMargin((float) m, a.bool("easy_margin"), a.bool("fallback")), a.spec());
+            });
 
     private ArcFace(Scale s, ArcMargin margin, String spec) {
         super(spec, Radius.scale(s), margin);

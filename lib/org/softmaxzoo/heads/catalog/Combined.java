@@ -8,6 +8,7 @@ import org.softmaxzoo.heads.core.Scale;
 import org.softmaxzoo.heads.margins.CombinedMargin;
 import org.softmaxzoo.heads.spec.Declaration;
 import org.softmaxzoo.heads.spec.Param;
+import org.softmaxzoo.heads.spec.SpecArgs;
 
 /**
  * Combined margin: target logit s (cos(m1 theta_y + m2) - m3) on normalized features and weights
@@ -22,8 +23,14 @@ public final class Combined extends CosineHead {
                     Param.angle("m2", 0.3, 0, Math.PI), Param.number("m3", 0.2, 0, 1)),
             new Declaration.About("features and class weights to unit norm", "scale s (fixed or learned)",
                     "cos(m1 theta + m2) - m3", "s (cos(m1 theta_y + m2) - m3)", "insightface's combined margin (Deng et al. 2019)"),
-            a -> new Combined(Scale.of(a.learnable("s", "s_init")), new CombinedMargin((float) a.number("m1"),
-                    (float) a.number("m2"), (float) a.number("m3")), a.spec()));
+            a -> {
+                SpecArgs.Learnable s = a.learnable("s", "s_init");
+                double m1 = a.number("m1");
+                double m2 = a.number("m2");
+                double m3 = a.number("m3");
+                a.requireFiniteLogits("s * (1 + m3)", s.value() * (1 + m3)); // the target logit reaches -s (1 + m3)
+                return new Combined(Scale.of(s), new CombinedMargin((float) m1, (float) m2, (float) m3), a.spec());
+            });
 
     private Combined(Scale s, CombinedMargin margin, String spec) {
         super(spec, Radius.scale(s), margin);

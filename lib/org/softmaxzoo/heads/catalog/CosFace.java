@@ -8,6 +8,7 @@ import org.softmaxzoo.heads.core.Scale;
 import org.softmaxzoo.heads.margins.CosineMargin;
 import org.softmaxzoo.heads.spec.Declaration;
 import org.softmaxzoo.heads.spec.Param;
+import org.softmaxzoo.heads.spec.SpecArgs;
 
 /**
  * CosFace / AM-Softmax (large margin cosine loss, LMCL): normalized features and weights, target logit
@@ -22,7 +23,12 @@ public final class CosFace extends CosineHead {
             List.of(Param.learnable("s", "30"), Param.positive("s_init", 10), Param.number("m", 0.35, 0, 1)),
             new Declaration.About("features and class weights to unit norm", "scale s (fixed or learned)", "cos theta - m",
                     "s (cos theta_y - m)", "CosFace / AM-Softmax (Wang et al. 2018)"),
-            a -> new CosFace(Scale.of(a.learnable("s", "s_init")), (float) a.number("m"), a.spec()));
+            a -> {
+                SpecArgs.Learnable s = a.learnable("s", "s_init");
+                double m = a.number("m");
+                a.requireFiniteLogits("s * (1 + m)", s.value() * (1 + m)); // the target logit reaches -s (1 + m)
+                return new CosFace(Scale.of(s), (float) m, a.spec());
+            });
 
     private CosFace(Scale s, float m, String spec) {
         super(spec, Radius.scale(s), new CosineMargin(m));

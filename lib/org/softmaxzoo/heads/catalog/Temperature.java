@@ -18,7 +18,11 @@ public final class Temperature extends LinearHead {
             List.of(Param.positive("t", 2)),
             new Declaration.About("none", "1 / T on the training logits", "none", "(W_j . x + b_j) / T, softmax trained on logits / T",
                     "Hinton et al. 2015"),
-            a -> new Temperature((float) a.number("t"), a.spec()));
+            a -> {
+                double t = a.number("t");
+                a.requireFiniteLogits("1 / t", 1 / t); // the logits are divided by t
+                return new Temperature((float) t, a.spec());
+            });
 
     private Temperature(float t, String spec) {
         super(spec, null, false, true, t);

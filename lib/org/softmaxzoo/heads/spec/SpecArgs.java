@@ -109,6 +109,17 @@ public final class SpecArgs {
         return new Learnable(number(key), false);
     }
 
+    /**
+     * Refuses arguments whose combination puts the logits past float32, e.g. {@code s * (1 + m)}: each
+     * argument may be finite while the logit they make is not.
+     */
+    public void requireFiniteLogits(String expression, double value) {
+        if (!(Math.abs(value) <= Float.MAX_VALUE)) {
+            throw new SpecException(term + ": " + expression + " = " + String.format(java.util.Locale.ROOT, "%.4g", value) + " would overflow the float32 logits (at most "
+                    + Float.MAX_VALUE + "); choose smaller arguments");
+        }
+    }
+
     /** A value given as a number or learned: {@code learn} starts training at {@code value}. */
     public record Learnable(double value, boolean learn) {
     }
@@ -150,10 +161,15 @@ public final class SpecArgs {
 
     private double checked(Param p, double d, double min, double max) {
         String got = ", got " + SpecNumbers.format(d);
+        if (Math.abs(d) > Float.MAX_VALUE) {
+            throw new SpecException(term + ": " + p.key() + " must be finite in float32 (|" + p.key() + "| <= "
+                    + Float.MAX_VALUE + "), got " + d);
+        }
         switch (p.kind()) {
             case POSITIVE, LEARNABLE -> {
-                if (d <= 0) {
-                    throw new SpecException(term + ": " + p.key() + " must be > 0" + got);
+                if (d <= 0 || (float) d == 0) {
+                    throw new SpecException(term + ": " + p.key() + " must be > 0" + ((float) d == 0 && d > 0
+                            ? " in float32 (at least " + Float.MIN_VALUE + "), got " + d : got));
                 }
             }
             case INTEGER -> {
