@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.softmaxzoo.report.Explanations;
 import org.softmaxzoo.report.ReferenceFindings;
 import org.softmaxzoo.report.ResultsCheck;
+import org.softmaxzoo.report.SeedSpread;
 import org.softmaxzoo.report.ResultsSummary;
 import tech.tablesaw.api.Table;
 import picocli.CommandLine.Command;
@@ -51,6 +52,7 @@ final class SummarizeCommand implements Callable<Integer> {
                         c.basis().label, c.rows(), s.table().rowCount(), c.spearman(), c.meanAbsoluteDifference());
             }
             System.out.println("wrote " + ResultsSummary.write(s, out, figures));
+            System.out.println("wrote " + SeedSpread.write(runs, dataset, out));
             tables.put(dataset, s.table());
         }
         List<ReferenceFindings.Check> protocol = ReferenceFindings.check(tables, ResultsSummary.Basis.PROTOCOL);

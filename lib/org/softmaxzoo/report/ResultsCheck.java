@@ -43,6 +43,9 @@ public final class ResultsCheck {
                 compareTables(ds, recomputed, ResultsSummary.read(csv), problems);
             }
             requireRunExplanations(ds, recomputed, explanations, unused, problems);
+            compareText(resultsDir.resolve(ds + SeedSpread.FILE_SUFFIX), SeedSpread.markdown(ds,
+                    SeedSpread.rows(runsDir, ds, ResultsSummary.Basis.PROTOCOL), SeedSpread.rows(runsDir, ds,
+                    ResultsSummary.Basis.FIRST_STAGE)), problems);
         }
         for (ReferenceFindings.Check c : ReferenceFindings.check(fresh, ResultsSummary.Basis.PROTOCOL)) {
             String id = Explanations.FINDING + c.finding().id();
