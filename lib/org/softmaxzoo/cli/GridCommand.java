@@ -16,6 +16,7 @@ import org.softmaxzoo.train.EpochRecord;
 import org.softmaxzoo.train.ExperimentName;
 import org.softmaxzoo.train.GridRunner;
 import org.softmaxzoo.train.RunResult;
+import org.softmaxzoo.train.Sweep;
 import org.softmaxzoo.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
 @Command(name = "grid", mixinStandardHelpOptions = true,
         description = "Run a list of experiments (default: both reference tables); skips finished runs, resumes cut ones.")
 final class GridCommand implements Callable<Integer> {
-    @Option(names = "--list", description = "File with one experiment name per line (# comments); default: the reference tables")
+    @Option(names = "--list", description = "File with one experiment name per line (# comments), where {a,b,c} groups "
+            + "expand to every value, e.g. ...amsoftmax.scale{1,2,4}.margin{0,0.35}; default: the reference tables")
     Path list;
 
     @Option(names = "--seeds", split = ",", description = "Seeds to run each experiment with, e.g. 1,2,3 (runs of seeds "
@@ -141,7 +143,8 @@ final class GridCommand implements Callable<Integer> {
             return ReferenceResults.experiments();
         }
         try {
-            return Files.readAllLines(list).stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            return Files.readAllLines(list).stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .flatMap(l -> Sweep.expand(l).stream()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(list + ": cannot read experiment list (" + e.getMessage() + ")", e);
         }
