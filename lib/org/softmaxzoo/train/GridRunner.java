@@ -17,7 +17,7 @@ import org.softmaxzoo.data.Datasets;
  * from the i-th), and a time budget or a stop file stops the grid cleanly after the current epoch.
  *
  * <p>With claims, several grid processes share one list: each walks it in order and trains the next
- * unfinished run that no other holds ({@link RunClaim}), so the work balances itself where fixed shards
+ * unfinished run that no other holds ({@link RunLock}), so the work balances itself where fixed shards
  * would leave one process idle while the other still has long runs.
  *
  * <p>An epoch override runs the grid in stages: {@code epochs = 10} takes every run to 10 epochs
@@ -124,7 +124,7 @@ public final class GridRunner {
                 skipped++;
                 continue;
             }
-            try (RunClaim claim = options.claim() ? RunClaim.tryClaim(runDir) : null) {
+            try (RunLock claim = options.claim() ? RunLock.tryAcquire(runDir) : null) {
                 if (options.claim() && claim == null) {
                     clock.leftToOthers(config.epochs() - done);
                     progress.heldElsewhere(index, configs.size(), config);

@@ -44,7 +44,17 @@ public final class Trainer {
     private Trainer() {
     }
 
+    /**
+     * Trains the run in {@code runDir} to its epochs, holding the folder's {@link RunLock} throughout: a
+     * second trainer of the same folder gets a {@link RunInUseException} naming the holder.
+     */
     public static RunResult run(TrainConfig config, Datasets.Split data, Path runDir, Listener listener) {
+        try (RunLock lock = RunLock.acquire(runDir)) {
+            return runLocked(config, data, runDir, listener);
+        }
+    }
+
+    private static RunResult runLocked(TrainConfig config, Datasets.Split data, Path runDir, Listener listener) {
         checkOrWriteConfig(config, runDir);
         Path worklogFile = runDir.resolve(Worklog.FILE);
         Path checkpointFile = runDir.resolve(Checkpoint.FILE);
