@@ -12,6 +12,7 @@ import org.softmaxzoo.plot.RunFigures;
 import org.softmaxzoo.train.Checkpoint;
 import org.softmaxzoo.train.EpochRecord;
 import org.softmaxzoo.train.ExperimentName;
+import org.softmaxzoo.train.RunLock;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainConfig;
 import org.softmaxzoo.train.Trainer;
@@ -65,6 +66,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "results/runs", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")
     Path out;
 
+    @Option(names = "--restart", description = "Train the run again from scratch: its worklog and checkpoint are kept as "
+            + "worklog.csv.bak-<time> and checkpoint.bin.bak-<time>, never deleted")
+    boolean restart;
+
     @Option(names = "--figures", defaultValue = "figures", description = "Where the petal figure goes. Default: ${DEFAULT-VALUE}")
     Path figures;
 
@@ -80,7 +85,13 @@ final class TrainCommand implements Callable<Integer> {
                 config.name(), config.dataset().experimentName(), config.network(), config.head(), config.featureDim(), config.epochs(),
                 config.batchSize(), config.learningRate(), config.weightDecay(), config.seed(),
                 config.trainLimit() > 0 ? ", first " + config.trainLimit() + " training images" : "");
-        RunResult result = Trainer.run(config, split, runDir, new ConsoleProgress());
+        RunResult result;
+        try (RunLock lock = RunLock.acquire(runDir)) {
+            if (restart) {
+                Trainer.restart(runDir).forEach(b -> System.out.println("kept " + b));
+            }
+            result = Trainer.run(config, split, runDir, new ConsoleProgress());
+        }
         System.out.printf(Locale.ROOT, "best test accuracy %.4f at epoch %d of %d; worklog %s%n", result.bestAccuracy(),
                 result.bestEpoch(), result.last().epoch(), runDir.resolve("worklog.csv"));
         if (config.featureDim() == 2 && Files.exists(runDir.resolve(Checkpoint.FILE))) {

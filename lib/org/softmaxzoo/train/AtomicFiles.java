@@ -40,6 +40,30 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Deletes the temporary siblings of {@code targets} in {@code dir} that a killed writer left behind; call it
+     * only where no other process can be writing them (under the run's lock). Returns how many went.
+     */
+    public static int removeLeftovers(Path dir, String... targets) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                for (String target : targets) {
+                    if (name.startsWith(target) && name.endsWith(".tmp") && Files.deleteIfExists(f)) {
+                        removed++;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up " + dir + ": " + e.getMessage(), e);
+        }
+        return removed;
+    }
+
     public static void writeString(Path target, String content) {
         write(target, tmp -> Files.writeString(tmp, content));
     }

@@ -23,7 +23,7 @@ class RunLockTest {
     Path dir;
 
     private static final Datasets.Split DATA = SyntheticImages.split(64, 16, 3);
-    private static final TrainConfig CONFIG = new TrainConfig("tiny", DatasetKind.MNIST, "softmax", 2, 1, 16, 1e-2f, 1e-3f, 5, 0, null);
+    private static final TrainConfig CONFIG = TrainConfig.of(DatasetKind.MNIST, "softmax").withEpochs(1);
 
     @Test
     void aSecondTrainerOfAHeldFolderIsRefusedNamingTheHoldersPid() throws Exception {
