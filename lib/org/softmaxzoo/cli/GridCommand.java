@@ -53,6 +53,9 @@ final class GridCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (budgetMinutes != null && !(budgetMinutes > 0 && budgetMinutes < 1e9)) {
+            throw new IllegalArgumentException("--budget-minutes must be a positive number of minutes, got " + budgetMinutes);
+        }
         String[] parts = shard.split("/");
         if (parts.length != 2) {
             throw new IllegalArgumentException("--shard must look like 2/4, got " + shard);

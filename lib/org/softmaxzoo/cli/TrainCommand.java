@@ -50,7 +50,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Epochs (default 40, the reference protocol)")
     Integer epochs;
 
-    @Option(names = "--limit", description = "Train on the first N training images only")
+    @Option(names = "--limit", description = "Train on the first N training images only (0 or absent: all of them)")
     Integer limit;
 
     @Option(names = "--feature-dim", description = "Feature dimension d (default 2)")
@@ -79,6 +79,9 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainConfig config = config();
+        if (config.featureDim() == 2) {
+            Folders.requireWritable(figures, "--figures"); // before the training, not after it
+        }
         Datasets.Split split = data.datasets().load(config.dataset());
         Path runDir = out.resolve(config.name());
         System.out.printf("run %s: %s, network %s, head %s, d=%d, %d epochs, batch %d, lr %g, weight decay %g, seed %d%s%n",
@@ -118,6 +121,9 @@ final class TrainCommand implements Callable<Integer> {
             c = c.withNetwork(network);
         }
         if (limit != null) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("--limit must be 0 (all images) or a positive count, got " + limit);
+            }
             c = c.withTrainLimit(limit);
         }
         if (seed != null) {

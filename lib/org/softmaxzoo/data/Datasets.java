@@ -42,7 +42,14 @@ public final class Datasets {
     private ImageSet loadPair(DatasetKind kind, DatasetKind.Part imagesPart, DatasetKind.Part labelsPart) {
         IdxFile images = IdxFile.read(locate(kind, imagesPart));
         IdxFile labels = IdxFile.read(locate(kind, labelsPart));
-        return toImageSet(images, labels);
+        ImageSet set = toImageSet(images, labels);
+        // Checked here, naming the file, rather than as a buffer or graph-shape failure deep in training.
+        if (set.height() != SIDE || set.width() != SIDE) {
+            throw new DataException(images.path() + ": images of " + set.height() + " x " + set.width() + " pixels (dimensions "
+                    + Arrays.toString(images.dims()) + "), but " + kind.experimentName() + " has " + SIDE + " x " + SIDE
+                    + "; replace the file with the data set's own");
+        }
+        return set;
     }
 
     /** Pairs an image file with its label file, checking shapes, counts and the label range. */
