@@ -28,8 +28,13 @@ final class SummarizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, Table> tables = new LinkedHashMap<>();
+        int unreadable = 0;
         for (String dataset : new String[] {"mnist", "fashion_mnist"}) {
             ResultsSummary.Summary s = ResultsSummary.summarize(runs, dataset);
+            for (String problem : s.unreadable()) {
+                System.err.println("error: " + problem + " (row left out)");
+                unreadable++;
+            }
             for (ResultsSummary.Comparison c : List.of(s.protocol(), s.firstStage())) {
                 System.out.printf(Locale.ROOT, "%s, %s: %d of %d rows, Spearman %.3f, mean |difference| %.4f%n", dataset,
                         c.basis().label, c.rows(), s.table().rowCount(), c.spearman(), c.meanAbsoluteDifference());
@@ -45,6 +50,10 @@ final class SummarizeCommand implements Callable<Integer> {
                     firstStage.get(i).status(), c.finding().dataset(), c.finding().claim());
         }
         System.out.println("wrote " + ReferenceFindings.write(protocol, firstStage, out));
+        if (unreadable > 0) {
+            System.err.println("error: " + unreadable + " worklog(s) could not be read (listed above); their rows are left out");
+            return 1;
+        }
         return 0;
     }
 }

@@ -44,9 +44,11 @@ public final class Worklog {
                 } catch (NumberFormatException e) {
                     throw new IllegalStateException(file + ":" + (i + 1) + ": not a worklog row (" + e.getMessage() + ")");
                 }
-                if (out.get(out.size() - 1).epoch() != out.size()) {
-                    throw new IllegalStateException(file + ":" + (i + 1) + ": epoch " + out.get(out.size() - 1).epoch()
-                            + " where epoch " + out.size() + " belongs (rows run 1, 2, 3, ...)");
+                int epoch = out.get(out.size() - 1).epoch();
+                int before = out.size() > 1 ? out.get(out.size() - 2).epoch() : 0;
+                if (epoch <= before) {
+                    throw new IllegalStateException(file + ":" + (i + 1) + ": epoch " + epoch + " after epoch " + before
+                            + " (epochs must increase)");
                 }
             }
             return out;
