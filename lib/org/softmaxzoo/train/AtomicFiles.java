@@ -5,8 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
 
-/** Writes a file through a temporary sibling and a rename, so a reader never sees a half-written file. */
+/**
+ * Writes a file through a temporary sibling, flushed to disk, and a rename, so a reader never sees a
+ * half-written file; a killed writer leaves only its temporary file ({@link #removeLeftovers}).
+ */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
@@ -23,6 +28,10 @@ public final class AtomicFiles {
             Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
             try {
                 writer.write(tmp);
+                // On disk before the rename, so that a crash of the machine cannot leave the new name on empty data.
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
                 readableByAll(tmp);
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
