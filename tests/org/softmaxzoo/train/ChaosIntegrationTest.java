@@ -13,10 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -69,12 +65,9 @@ class ChaosIntegrationTest {
             assertTrue(!life.finished, "the run finished before its kills");
             if (life.killed) {
                 kills++;
-                try (Stream<Path> files = Files.list(runDir)) {
-                    boolean inWrite = files.anyMatch(ChaosIntegrationTest::isCheckpointTemp);
-                    duringCheckpointWrite += inWrite ? 1 : 0;
-                    System.out.printf("chaos life %d: %s kill%s, checkpoint at epoch %d%n", lives, kill,
-                            inWrite ? " during a checkpoint write" : "", savedEpoch(runDir));
-                }
+                duringCheckpointWrite += life.inCheckpointWrite ? 1 : 0;
+                System.out.printf("chaos life %d: %s kill%s, checkpoint at epoch %d%n", lives, kill,
+                        life.inCheckpointWrite ? " during a checkpoint write" : "", savedEpoch(runDir));
             }
         }
         Life last = live(chaos, data, Kill.NEVER, 0);
@@ -93,24 +86,12 @@ class ChaosIntegrationTest {
     /** When a life is killed: not at all, after a random step, at a random delay after an epoch's last step, or inside its checkpoint write. */
     private enum Kill { NEVER, MID_EPOCH, END_OF_EPOCH, CHECKPOINT_WRITE }
 
-    private static boolean isCheckpointTemp(Path f) {
-        String name = f.getFileName().toString();
-        return name.startsWith(Checkpoint.FILE) && name.endsWith(".tmp");
-    }
-
     /** One process: started, killed as asked (or left to finish), with what it got to. */
-    private record Life(boolean killed, boolean finished, long endOfEpochMillis) {
+    private record Life(boolean killed, boolean finished, boolean inCheckpointWrite, long endOfEpochMillis) {
     }
 
     private Life live(Path runs, Path data, Kill kill, int delayMillis) throws IOException, InterruptedException {
-        Path runDir = Files.createDirectories(runs.resolve(ChaosTrainer.CONFIG.name()));
-        try (WatchService watch = runDir.getFileSystem().newWatchService()) {
-            runDir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
-            return live(runDir, data, kill, delayMillis, watch);
-        }
-    }
-
-    private Life live(Path runDir, Path data, Kill kill, int delayMillis, WatchService watch) throws IOException, InterruptedException {
+        Path runDir = runs.resolve(ChaosTrainer.CONFIG.name());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ChaosTrainer.class.getName(),
                 runDir.toString(), data.toString()).redirectErrorStream(true).start();
@@ -129,8 +110,9 @@ class ChaosIntegrationTest {
                 }
                 lastStepAt = System.nanoTime();
                 if (kill != Kill.NEVER && step == killAtStep) {
+                    boolean inWrite = false;
                     if (kill == Kill.CHECKPOINT_WRITE) {
-                        stopInsideCheckpointWrite(runDir, p, watch);
+                        inWrite = stopInsideCheckpointWrite(runDir, p, random.nextInt(6));
                     } else {
                         Thread.sleep(delayMillis);
                     }
@@ -138,7 +120,7 @@ class ChaosIntegrationTest {
                     p.destroyForcibly(); // SIGKILL
                     p.waitFor();
                     if (alive) {
-                        return new Life(true, false, 0);
+                        return new Life(true, false, inWrite, 0);
                     }
                     kill = Kill.NEVER; // it ended by itself first: read on to see how
                 }
@@ -146,38 +128,49 @@ class ChaosIntegrationTest {
                 endOfEpoch = Math.max(endOfEpoch, (System.nanoTime() - lastStepAt) / 1_000_000);
             } else if (f[0].equals("done")) {
                 assertEquals(0, p.waitFor());
-                return new Life(false, true, endOfEpoch);
+                return new Life(false, true, false, endOfEpoch);
             }
         }
         throw new AssertionError("the trainer ended without finishing (exit " + p.waitFor() + ")");
     }
 
     /**
-     * Lets the process run in slices of about a millisecond, stopped (SIGSTOP) between them, until it is stopped while its
-     * checkpoint's temporary file exists: then it is frozen inside the write and the caller's SIGKILL lands there. The
-     * write (1.2 MB and an fsync) spans many slices, so it is not jumped over; if the checkpoint appears without its
-     * temporary file having been seen, or the process ends, this returns too (a kill after the write).
+     * Lets the process run in slices of about a millisecond, stopped (SIGSTOP) between them, until it is stopped with a
+     * checkpoint file open (the temporary one or any other: what counts is the process's open descriptors, not how it
+     * writes), then for {@code extraSlices} more slices while one stays open, so kills land anywhere in the write.
+     * Returns whether it is frozen inside the write; the caller's SIGKILL lands there. The write (1.2 MB and an fsync)
+     * spans many slices, so it is not jumped over.
      */
-    private static void stopInsideCheckpointWrite(Path runDir, Process p, WatchService watch) throws IOException, InterruptedException {
+    private static boolean stopInsideCheckpointWrite(Path runDir, Process p, int extraSlices) throws IOException, InterruptedException {
         try (Signals signals = new Signals()) {
+            int seen = -1;
             while (p.isAlive()) {
                 signals.send("STOP", p.pid());
-                try (Stream<Path> files = Files.list(runDir)) {
-                    if (files.anyMatch(ChaosIntegrationTest::isCheckpointTemp)) {
-                        return;
-                    }
+                boolean writing = hasCheckpointOpen(p.pid(), runDir);
+                if (writing && ++seen >= extraSlices) {
+                    return true;
                 }
-                WatchKey key = watch.poll();
-                if (key != null) {
-                    boolean written = key.pollEvents().stream().anyMatch(e -> Checkpoint.FILE.equals(String.valueOf(e.context())));
-                    key.reset();
-                    if (written) {
-                        return;
-                    }
+                if (!writing && seen >= 0) {
+                    return false; // the write ended within the extra slices: this kill lands just after it
                 }
                 signals.send("CONT", p.pid());
                 Thread.sleep(1);
             }
+            return false;
+        }
+    }
+
+    /** Whether the (stopped) process has a file named checkpoint.bin* of the run folder open. */
+    private static boolean hasCheckpointOpen(long pid, Path runDir) throws IOException {
+        String prefix = runDir.toAbsolutePath().resolve(Checkpoint.FILE).toString();
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return fds.anyMatch(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().startsWith(prefix);
+                } catch (IOException e) {
+                    return false;
+                }
+            });
         }
     }
 
