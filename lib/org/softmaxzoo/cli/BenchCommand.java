@@ -53,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
         device.apply();
         SessionOptions options = new SessionOptions(intra, inter, xla, towers);
         System.out.printf("TensorFlow %s, oneDNN %s, %d CPU cores visible to Java, %s, head %s, %d warm-up + %d x %d steps%n",
-                TensorFlow.version(), OneDnnRelaunch.enabledHere() ? "on" : "off", Runtime.getRuntime().availableProcessors(),
+                TensorFlow.version(), OneDnnSwitch.enabledHere() ? "on" : "off", Runtime.getRuntime().availableProcessors(),
                 options, head, warmup, repeats, steps);
         for (int batch : batches) {
             TrainingBenchmark.Result r = TrainingBenchmark.run(head, 2, batch, warmup, steps, repeats, options);

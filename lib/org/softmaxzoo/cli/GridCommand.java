@@ -71,6 +71,9 @@ final class GridCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (budgetMinutes != null && !(budgetMinutes > 0 && budgetMinutes < 1e9)) {
+            throw new IllegalArgumentException("--budget-minutes must be a positive number of minutes, got " + budgetMinutes);
+        }
         if (slurm.requested()) { // the tasks choose their device on their node
             if (!shard.equals("1/1") || claim || budgetMinutes != null || stopFile != null) {
                 throw new IllegalArgumentException("--slurm makes one array task per run of the whole list: leave out --shard, --claim, "
@@ -115,6 +118,11 @@ final class GridCommand implements Callable<Integer> {
             }
 
             @Override
+            public void failed(int k, int n, TrainConfig c, RuntimeException why) {
+                System.err.printf("run %d/%d %s: error: %s (going on with the others)%n", k, n, c.name(), why.getMessage());
+            }
+
+            @Override
             public void stopped(int k, int n, TrainConfig c, Duration elapsed, String reason) {
                 System.out.printf("%s after %s at run %d/%d (%s); run the same command again to continue%n",
                         reason, format(elapsed), k, n, c.name());
@@ -122,6 +130,10 @@ final class GridCommand implements Callable<Integer> {
         });
         System.out.printf("grid shard %s: %d finished before, %d finished now, %d left, %d held by other grid processes%n", shard,
                 outcome.skipped(), outcome.finished(), outcome.unfinished(), outcome.heldElsewhere());
+        if (outcome.failed() > 0) {
+            System.err.printf("error: %d run(s) failed (listed above); the others went on%n", outcome.failed());
+            return 1;
+        }
         return 0;
     }
 

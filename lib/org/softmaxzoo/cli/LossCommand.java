@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.softmaxzoo.heads.HeadEvaluator;
+import org.softmaxzoo.heads.core.LossHead;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +20,7 @@ final class LossCommand implements Callable<Integer> {
     @Option(names = "--weights", required = true, description = "d x C CSV, no header (one column per class)")
     Path weights;
 
-    @Option(names = "--labels", required = true, description = "N labels in 0..C-1")
+    @Option(names = "--labels", required = true, description = "N labels in 0..C-1 (integers)")
     Path labels;
 
     @Option(names = "--bias", description = "C values (heads with a bias; default zeros)")
@@ -27,8 +28,17 @@ final class LossCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HeadEvaluator.Evaluation e = HeadEvaluator.evaluate(head, CsvMatrix.read(features), CsvMatrix.read(weights),
+        float[][] w = CsvMatrix.read(weights);
+        if (bias != null && !HeadParameters.names(head, w.length, w[0].length).contains(LossHead.BIAS)) {
+            throw new IllegalArgumentException("--bias: head " + head + " has no bias; leave --bias out (softmax and "
+                    + "temperature heads have one)");
+        }
+        HeadEvaluator.Evaluation e = HeadEvaluator.evaluate(head, CsvMatrix.read(features), w,
                 CsvMatrix.readLabels(labels), bias == null ? null : CsvMatrix.readVector(bias));
+        if (!Double.isFinite(e.loss())) {
+            throw new IllegalStateException("the loss is " + e.loss() + ": the inputs or the head's arguments overflow "
+                    + "float32 (check the scale s and the magnitudes in the CSV files)");
+        }
         StringBuilder sb = new StringBuilder("{\"loss\": ").append(json(e.loss())).append(", \"logits\": [");
         for (int i = 0; i < e.lossLogits().length; i++) {
             sb.append(i == 0 ? "[" : ", [");

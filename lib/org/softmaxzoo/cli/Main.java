@@ -1,6 +1,5 @@
 package org.softmaxzoo.cli;
 
-import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,8 +11,8 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
-        OptionalInt child = OneDnnRelaunch.runChildIfUnset();
-        System.exit(child.isPresent() ? child.getAsInt() : commandLine().execute(args));
+        OneDnnSwitch.turnOnIfUnset();
+        System.exit(commandLine().execute(args));
     }
 
     /** The command line with errors in the user's input reported as one line, not a stack trace. */

@@ -45,8 +45,13 @@ final class SummarizeCommand implements Callable<Integer> {
             return problems.isEmpty() ? 0 : 1;
         }
         Map<String, Table> tables = new LinkedHashMap<>();
+        int unreadable = 0;
         for (String dataset : DATASETS) {
             ResultsSummary.Summary s = ResultsSummary.summarize(runs, dataset);
+            for (String problem : s.unreadable()) {
+                System.err.println("error: " + problem + " (row left out)");
+                unreadable++;
+            }
             for (ResultsSummary.Comparison c : List.of(s.protocol(), s.firstStage())) {
                 System.out.printf(Locale.ROOT, "%s, %s: %d of %d rows, Spearman %.3f, mean |difference| %.4f%n", dataset,
                         c.basis().label, c.rows(), s.table().rowCount(), c.spearman(), c.meanAbsoluteDifference());
@@ -64,6 +69,10 @@ final class SummarizeCommand implements Callable<Integer> {
         }
         System.out.println("wrote " + ReferenceFindings.write(protocol, firstStage, out));
         System.out.println("wrote " + Explanations.writeDifferences(tables, Explanations.read(out), out));
+        if (unreadable > 0) {
+            System.err.println("error: " + unreadable + " worklog(s) could not be read (listed above); their rows are left out");
+            return 1;
+        }
         return 0;
     }
 }

@@ -12,6 +12,7 @@ import org.softmaxzoo.plot.RunFigures;
 import org.softmaxzoo.train.Checkpoint;
 import org.softmaxzoo.train.EpochRecord;
 import org.softmaxzoo.train.ExperimentName;
+import org.softmaxzoo.train.RunLock;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainConfig;
 import org.softmaxzoo.train.Trainer;
@@ -49,7 +50,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Epochs (default 40, the reference protocol)")
     Integer epochs;
 
-    @Option(names = "--limit", description = "Train on the first N training images only")
+    @Option(names = "--limit", description = "Train on the first N training images only (0 or absent: all of them)")
     Integer limit;
 
     @Option(names = "--feature-dim", description = "Feature dimension d (default 2)")
@@ -65,6 +66,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "results/runs", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")
     Path out;
 
+    @Option(names = "--restart", description = "Train the run again from scratch: its worklog and checkpoint are kept as "
+            + "worklog.csv.bak-<time> and checkpoint.bin.bak-<time>, never deleted")
+    boolean restart;
+
     @Option(names = "--figures", defaultValue = "figures", description = "Where the petal figure goes. Default: ${DEFAULT-VALUE}")
     Path figures;
 
@@ -78,13 +83,22 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         device.apply();
         TrainConfig config = config();
+        if (config.featureDim() == 2) {
+            Folders.requireWritable(figures, "--figures"); // before the training, not after it
+        }
         Datasets.Split split = data.datasets().load(config.dataset());
         Path runDir = out.resolve(config.name());
         System.out.printf("run %s: %s, network %s, head %s, d=%d, %d epochs, batch %d, lr %g, weight decay %g, seed %d%s%n",
                 config.name(), config.dataset().experimentName(), config.network(), config.head(), config.featureDim(), config.epochs(),
                 config.batchSize(), config.learningRate(), config.weightDecay(), config.seed(),
                 config.trainLimit() > 0 ? ", first " + config.trainLimit() + " training images" : "");
-        RunResult result = Trainer.run(config, split, runDir, new ConsoleProgress());
+        RunResult result;
+        try (RunLock lock = RunLock.acquire(runDir)) {
+            if (restart) {
+                Trainer.restart(runDir).forEach(b -> System.out.println("kept " + b));
+            }
+            result = Trainer.run(config, split, runDir, new ConsoleProgress());
+        }
         System.out.printf(Locale.ROOT, "best test accuracy %.4f at epoch %d of %d; worklog %s%n", result.bestAccuracy(),
                 result.bestEpoch(), result.last().epoch(), runDir.resolve("worklog.csv"));
         if (config.featureDim() == 2 && Files.exists(runDir.resolve(Checkpoint.FILE))) {
@@ -111,6 +125,9 @@ final class TrainCommand implements Callable<Integer> {
             c = c.withNetwork(network);
         }
         if (limit != null) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("--limit must be 0 (all images) or a positive count, got " + limit);
+            }
             c = c.withTrainLimit(limit);
         }
         if (seed != null) {

@@ -66,22 +66,31 @@ public final class Datasets {
     }
 
     public Split load(DatasetKind kind) {
+        Map<DatasetKind.Part, IdxFile.Digested> files = new EnumMap<>(DatasetKind.Part.class);
+        for (DatasetKind.Part part : DatasetKind.Part.values()) {
+            files.put(part, IdxFile.readDigested(locate(kind, part)));
+        }
+        // Structure and shape first (they name what is wrong in the file), then content.
+        ImageSet train = pair(kind, files.get(DatasetKind.Part.TRAIN_IMAGES), files.get(DatasetKind.Part.TRAIN_LABELS));
+        ImageSet test = pair(kind, files.get(DatasetKind.Part.TEST_IMAGES), files.get(DatasetKind.Part.TEST_LABELS));
         Map<DatasetKind.Part, String> hashes = new EnumMap<>(DatasetKind.Part.class);
-        ImageSet train = loadPair(kind, DatasetKind.Part.TRAIN_IMAGES, DatasetKind.Part.TRAIN_LABELS, hashes);
-        ImageSet test = loadPair(kind, DatasetKind.Part.TEST_IMAGES, DatasetKind.Part.TEST_LABELS, hashes);
+        files.forEach((part, file) -> checkOfficial(kind, part, file, hashes));
         return new Split(train, test, new Provenance(kind, hashes));
     }
 
-    private ImageSet loadPair(DatasetKind kind, DatasetKind.Part imagesPart, DatasetKind.Part labelsPart,
-                              Map<DatasetKind.Part, String> hashes) {
-        IdxFile images = checked(kind, imagesPart, hashes);
-        IdxFile labels = checked(kind, labelsPart, hashes);
-        return toImageSet(images, labels);
+    private static ImageSet pair(DatasetKind kind, IdxFile.Digested images, IdxFile.Digested labels) {
+        ImageSet set = toImageSet(images.file(), labels.file());
+        // Checked here, naming the file, rather than as a buffer or graph-shape failure deep in training.
+        if (set.height() != SIDE || set.width() != SIDE) {
+            throw new DataException(images.file().path() + ": images of " + set.height() + " x " + set.width() + " pixels (dimensions "
+                    + Arrays.toString(images.file().dims()) + "), but " + kind.experimentName() + " has " + SIDE + " x " + SIDE
+                    + "; replace the file with the data set's own");
+        }
+        return set;
     }
 
-    /** Reads a part and refuses content other than the official one (unless accepted), naming both hashes. */
-    private IdxFile checked(DatasetKind kind, DatasetKind.Part part, Map<DatasetKind.Part, String> hashes) {
-        IdxFile.Digested read = IdxFile.readDigested(locate(kind, part));
+    /** Refuses content other than the official one (unless accepted), naming the file and both hashes; records the hash. */
+    private void checkOfficial(DatasetKind kind, DatasetKind.Part part, IdxFile.Digested read, Map<DatasetKind.Part, String> hashes) {
         String official = kind.officialSha256(part);
         if (!read.contentSha256().equals(official) && !acceptUnofficial) {
             throw new DataException(read.file().path() + ": not the official " + kind.folder + " file (content SHA-256 "
@@ -90,7 +99,6 @@ public final class Datasets {
                     + "or pass --allow-unofficial-data to use it anyway (the run records that)");
         }
         hashes.put(part, read.contentSha256());
-        return read.file();
     }
 
     /** Pairs an image file with its label file, checking shapes, counts and the label range. */

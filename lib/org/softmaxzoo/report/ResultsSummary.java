@@ -57,9 +57,11 @@ public final class ResultsSummary {
 
     /**
      * The table (every reference row, ours where a worklog exists) and its two comparisons;
-     * {@code inProgress} rows have fewer than {@value #PROTOCOL_EPOCHS} epochs so far.
+     * {@code inProgress} rows have fewer than {@value #PROTOCOL_EPOCHS} epochs so far; {@code unreadable} says, per
+     * worklog that could not be read, which file and what is wrong (those rows count as not run, the others go on).
      */
-    public record Summary(String dataset, Table table, int inProgress, Comparison protocol, Comparison firstStage) {
+    public record Summary(String dataset, Table table, int inProgress, Comparison protocol, Comparison firstStage,
+                          List<String> unreadable) {
     }
 
     private ResultsSummary() {
@@ -76,6 +78,7 @@ public final class ResultsSummary {
         DoubleColumn firstStage = DoubleColumn.create(Basis.FIRST_STAGE.column);
         int inProgress = 0;
         Map<String, List<String>> runsByData = new TreeMap<>();
+        List<String> unreadable = new java.util.ArrayList<>();
         for (ReferenceResults.Row row : ReferenceResults.all()) {
             if (!row.dataset().equals(dataset)) {
                 continue;
@@ -83,7 +86,13 @@ public final class ResultsSummary {
             experiment.append(row.experiment());
             refAcc.append(row.bestAccuracy());
             refEpoch.append(row.bestEpoch());
-            List<EpochRecord> log = Worklog.read(runsDir.resolve(row.experiment()).resolve(Worklog.FILE));
+            List<EpochRecord> log;
+            try {
+                log = Worklog.read(runsDir.resolve(row.experiment()).resolve(Worklog.FILE));
+            } catch (IllegalStateException | java.io.UncheckedIOException e) {
+                unreadable.add(e.getMessage());
+                log = List.of();
+            }
             if (log.isEmpty()) {
                 ourAcc.appendMissing();
                 ourEpoch.appendMissing();
@@ -116,7 +125,8 @@ public final class ResultsSummary {
                     + "; move the runs of the other data out of " + runsDir);
         }
         Table table = Table.create(dataset, experiment, refAcc, refEpoch, ourAcc, ourEpoch, epochsRun, diff, firstStage);
-        return new Summary(dataset, table, inProgress, compare(table, Basis.PROTOCOL), compare(table, Basis.FIRST_STAGE));
+        return new Summary(dataset, table, inProgress, compare(table, Basis.PROTOCOL), compare(table, Basis.FIRST_STAGE),
+                List.copyOf(unreadable));
     }
 
     /** Spearman and mean absolute difference between the reference and our column of a basis, over the rows it admits. */

@@ -75,7 +75,12 @@ public final class SeedSpread {
             List<Long> seeds = new ArrayList<>();
             List<Double> accuracies = new ArrayList<>();
             for (SeedRun run : runsOf(runsDir, ref.experiment())) {
-                List<EpochRecord> log = Worklog.read(run.dir().resolve(Worklog.FILE));
+                List<EpochRecord> log;
+                try {
+                    log = Worklog.read(run.dir().resolve(Worklog.FILE));
+                } catch (IllegalStateException | UncheckedIOException e) {
+                    continue; // an unreadable worklog: summarize reports it with the table, and leaves it out
+                }
                 if (!log.isEmpty() && log.get(log.size() - 1).epoch() >= basis.minEpochs) {
                     seeds.add(run.seed());
                     accuracies.add(log.stream().filter(r -> r.epoch() <= basis.minEpochs)

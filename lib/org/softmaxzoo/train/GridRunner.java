@@ -17,7 +17,7 @@ import org.softmaxzoo.data.Datasets;
  * from the i-th), and a time budget or a stop file stops the grid cleanly after the current epoch.
  *
  * <p>With claims, several grid processes share one list: each walks it in order and trains the next
- * unfinished run that no other holds ({@link RunClaim}), so the work balances itself where fixed shards
+ * unfinished run that no other holds ({@link RunLock}), so the work balances itself where fixed shards
  * would leave one process idle while the other still has long runs.
  *
  * <p>An epoch override runs the grid in stages: {@code epochs = 10} takes every run to 10 epochs
@@ -81,15 +81,22 @@ public final class GridRunner {
 
         void epoch(int k, int n, TrainConfig config, EpochRecord record, Duration eta);
 
+        /** Run {@code k} cannot be trained ({@code why} names the file and the problem); the grid goes on with the others. */
+        default void failed(int k, int n, TrainConfig config, RuntimeException why) {
+        }
+
         /** The grid stops before the end of its list, after {@code k}'s latest epoch, for {@code reason}. */
         void stopped(int k, int n, TrainConfig config, Duration elapsed, String reason);
     }
 
     /**
-     * How many runs were finished before, finished now, left unfinished when the budget ran out, or left
-     * to another grid process that held them.
+     * How many runs were finished before, finished now, left unfinished when the budget ran out, left
+     * to another grid process that held them, or failed (bad files, a held run without claims, a diverged loss).
      */
-    public record Outcome(int skipped, int finished, int unfinished, int heldElsewhere) {
+    public record Outcome(int skipped, int finished, int unfinished, int heldElsewhere, int failed) {
+        public Outcome(int skipped, int finished, int unfinished, int heldElsewhere) {
+            this(skipped, finished, unfinished, heldElsewhere, 0);
+        }
     }
 
     private GridRunner() {
@@ -110,65 +117,87 @@ public final class GridRunner {
         Map<DatasetKind, Datasets.Split> loaded = new EnumMap<>(DatasetKind.class);
         // A run already past this stage's epochs (a 40-epoch run in a 10-epoch stage) has nothing left, not a negative count.
         Clock clock = new Clock(options.stop(),
-                configs.stream().mapToInt(c -> Math.max(0, c.epochs() - doneEpochs(options.runsDir(), c))).sum());
+                configs.stream().mapToInt(c -> Math.max(0, c.epochs() - doneEpochsOrNone(options.runsDir(), c))).sum());
         int skipped = 0;
         int finished = 0;
         int held = 0;
+        int failed = 0;
         for (int k = 0; k < configs.size(); k++) {
             TrainConfig config = configs.get(k);
             Path runDir = options.runsDir().resolve(config.name());
             int index = k + 1;
-            int done = doneEpochs(options.runsDir(), config);
-            if (done >= config.epochs()) {
-                reportFinished(index, configs.size(), config, runDir, progress);
-                skipped++;
-                continue;
-            }
-            try (RunClaim claim = options.claim() ? RunClaim.tryClaim(runDir) : null) {
-                if (options.claim() && claim == null) {
-                    clock.leftToOthers(config.epochs() - done);
-                    progress.heldElsewhere(index, configs.size(), config);
-                    held++;
-                    continue;
-                }
-                // Another process may have finished it between the check above and the claim.
-                if (doneEpochs(options.runsDir(), config) >= config.epochs()) {
-                    reportFinished(index, configs.size(), config, runDir, progress);
+            try {
+                RunStep step = runOne(options, config, runDir, index, configs.size(), shortOfExperiment.get(k), clock, loaded, data, progress);
+                if (step == RunStep.SKIPPED) {
                     skipped++;
-                    continue;
-                }
-                RunResult result = Trainer.run(config, loaded.computeIfAbsent(config.dataset(), data), runDir, new Trainer.Listener() {
-                    @Override
-                    public void started(TrainConfig c, int fromEpoch, List<String> devices) {
-                        progress.started(index, configs.size(), c, fromEpoch, devices);
-                    }
-
-                    @Override
-                    public void epochDone(TrainConfig c, EpochRecord r) {
-                        progress.epoch(index, configs.size(), c, r, clock.epochDone());
-                    }
-
-                    @Override
-                    public boolean stopNow() {
-                        return clock.stopReason() != null;
-                    }
-                });
-                if (!result.finished()) {
+                } else if (step == RunStep.HELD) {
+                    held++;
+                } else if (step == RunStep.FINISHED) {
+                    finished++;
+                } else {
                     progress.stopped(index, configs.size(), config, clock.elapsed(), clock.stopReason());
-                    return new Outcome(skipped, finished, configs.size() - skipped - finished - held, held);
+                    return new Outcome(skipped, finished, configs.size() - skipped - finished - held - failed, held, failed);
                 }
-                finished++;
-                // A run stopped short of its experiment's epochs keeps its checkpoint: a longer grid continues it.
-                if (!options.keepCheckpoints() && !shortOfExperiment.get(k)) {
-                    deleteQuietly(runDir.resolve(Checkpoint.FILE));
-                }
+            } catch (IllegalStateException | java.io.UncheckedIOException | TrainingDivergedException e) {
+                // One bad run (a damaged file, a run in use, a diverged loss) does not stop the others.
+                progress.failed(index, configs.size(), config, e);
+                failed++;
             }
             if (k + 1 < configs.size() && clock.stopReason() != null) {
                 progress.stopped(index, configs.size(), config, clock.elapsed(), clock.stopReason());
-                return new Outcome(skipped, finished, configs.size() - skipped - finished - held, held);
+                return new Outcome(skipped, finished, configs.size() - skipped - finished - held - failed, held, failed);
             }
         }
-        return new Outcome(skipped, finished, 0, held);
+        return new Outcome(skipped, finished, 0, held, failed);
+    }
+
+    private enum RunStep { SKIPPED, HELD, FINISHED, STOPPED }
+
+    /** Takes one run of the list as far as it goes: skipped when finished, left when held, trained otherwise. */
+    private static RunStep runOne(Options options, TrainConfig config, Path runDir, int index, int total, boolean shortOfExperiment,
+                                  Clock clock, Map<DatasetKind, Datasets.Split> loaded, Function<DatasetKind, Datasets.Split> data,
+                                  Progress progress) {
+        int done = doneEpochs(options.runsDir(), config);
+        if (done >= config.epochs()) {
+            reportFinished(index, total, config, runDir, progress);
+            return RunStep.SKIPPED;
+        }
+        try (RunLock claim = options.claim() ? RunLock.tryAcquire(runDir) : null) {
+            if (options.claim() && claim == null) {
+                clock.leftToOthers(config.epochs() - done);
+                progress.heldElsewhere(index, total, config);
+                return RunStep.HELD;
+            }
+            // Another process may have finished it between the check above and the claim.
+            if (doneEpochs(options.runsDir(), config) >= config.epochs()) {
+                reportFinished(index, total, config, runDir, progress);
+                return RunStep.SKIPPED;
+            }
+            RunResult result = Trainer.run(config, loaded.computeIfAbsent(config.dataset(), data), runDir, new Trainer.Listener() {
+                @Override
+                public void started(TrainConfig c, int fromEpoch, List<String> devices) {
+                    progress.started(index, total, c, fromEpoch, devices);
+                }
+
+                @Override
+                public void epochDone(TrainConfig c, EpochRecord r) {
+                    progress.epoch(index, total, c, r, clock.epochDone());
+                }
+
+                @Override
+                public boolean stopNow() {
+                    return clock.stopReason() != null;
+                }
+            });
+            if (!result.finished()) {
+                return RunStep.STOPPED;
+            }
+            // A run stopped short of its experiment's epochs keeps its checkpoint: a longer grid continues it.
+            if (!options.keepCheckpoints() && !shortOfExperiment) {
+                deleteQuietly(runDir.resolve(Checkpoint.FILE));
+            }
+            return RunStep.FINISHED;
+        }
     }
 
     private static void reportFinished(int k, int n, TrainConfig config, Path runDir, Progress progress) {
@@ -205,6 +234,15 @@ public final class GridRunner {
             epochsDone++;
             epochsLeft--;
             return elapsed().multipliedBy(epochsLeft).dividedBy(epochsDone);
+        }
+    }
+
+    /** As {@link #doneEpochs}, 0 for a run whose files cannot be read (the run itself reports why, in its turn). */
+    private static int doneEpochsOrNone(Path runsDir, TrainConfig config) {
+        try {
+            return doneEpochs(runsDir, config);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            return 0;
         }
     }
 

@@ -45,19 +45,29 @@ public final class Trainer {
     private Trainer() {
     }
 
+    /**
+     * Trains the run in {@code runDir} to its epochs, holding the folder's {@link RunLock} throughout: a
+     * second trainer of the same folder gets a {@link RunInUseException} naming the holder.
+     */
     public static RunResult run(TrainConfig config, Datasets.Split data, Path runDir, Listener listener) {
+        try (RunLock lock = RunLock.acquire(runDir)) {
+            return runLocked(config, data, runDir, listener);
+        }
+    }
+
+    private static RunResult runLocked(TrainConfig config, Datasets.Split data, Path runDir, Listener listener) {
+        AtomicFiles.removeLeftovers(runDir, Checkpoint.FILE, Worklog.FILE, CONFIG_FILE);
         checkOrWriteConfig(config, data == null ? null : data.provenance(), runDir);
         Path worklogFile = runDir.resolve(Worklog.FILE);
         Path checkpointFile = runDir.resolve(Checkpoint.FILE);
-        Checkpoint checkpoint = Files.exists(checkpointFile) ? Checkpoint.read(checkpointFile) : null;
         List<EpochRecord> logged = Worklog.read(worklogFile);
+        Checkpoint checkpoint = Files.exists(checkpointFile) ? Checkpoint.read(checkpointFile) : null;
         if (checkpoint == null && !logged.isEmpty() && logged.get(logged.size() - 1).epoch() >= config.epochs()) {
             // A finished worklog (committed without its checkpoint) is a result: never train over it.
             return new RunResult(config, runDir, logged);
         }
-        int resumedAt = checkpoint == null ? 0 : checkpoint.epoch();
-        // Rows past the checkpoint belong to an epoch whose checkpoint was never written: it is redone.
-        // Without a checkpoint an unfinished run starts again; same seed, so it rewrites the same rows.
+        int resumedAt = ResumePoint.epoch(runDir, checkpoint, logged);
+        // The row past the checkpoint belongs to an epoch whose checkpoint was never written: it is redone.
         List<EpochRecord> records = new ArrayList<>(logged.stream().filter(r -> r.epoch() <= resumedAt).toList());
         int done = resumedAt;
         if (done >= config.epochs()) {
@@ -89,6 +99,28 @@ public final class Trainer {
             }
         }
         return new RunResult(config, runDir, records);
+    }
+
+    /**
+     * Starts a run folder over: its worklog and checkpoint are renamed to {@code <file>.bak-<time>} (kept, never
+     * deleted), so that the next {@link #run} trains from scratch. Returns the backups made.
+     */
+    public static List<Path> restart(Path runDir) {
+        try (RunLock lock = RunLock.acquire(runDir)) {
+            String suffix = ".bak-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            List<Path> backups = new ArrayList<>();
+            for (String name : List.of(Worklog.FILE, Checkpoint.FILE)) {
+                Path file = runDir.resolve(name);
+                if (Files.exists(file)) {
+                    Path backup = runDir.resolve(name + suffix);
+                    Files.move(file, backup);
+                    backups.add(backup);
+                }
+            }
+            return backups;
+        } catch (IOException e) {
+            throw new UncheckedIOException(runDir + ": cannot back up the run's files (" + e.getMessage() + ")", e);
+        }
     }
 
     private record EpochTotals(double lossSum, double correct) {

@@ -37,9 +37,19 @@ public final class Worklog {
                 if (f.length != 8) {
                     throw new IllegalStateException(file + ":" + (i + 1) + ": expected 8 fields, got " + f.length);
                 }
-                out.add(new EpochRecord(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
-                        Double.parseDouble(f[6]), Integer.parseInt(f[7])));
+                try {
+                    out.add(new EpochRecord(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                            Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
+                            Double.parseDouble(f[6]), Integer.parseInt(f[7])));
+                } catch (NumberFormatException e) {
+                    throw new IllegalStateException(file + ":" + (i + 1) + ": not a worklog row (" + e.getMessage() + ")");
+                }
+                int epoch = out.get(out.size() - 1).epoch();
+                int before = out.size() > 1 ? out.get(out.size() - 2).epoch() : 0;
+                if (epoch <= before) {
+                    throw new IllegalStateException(file + ":" + (i + 1) + ": epoch " + epoch + " after epoch " + before
+                            + " (epochs must increase)");
+                }
             }
             return out;
         } catch (IOException e) {

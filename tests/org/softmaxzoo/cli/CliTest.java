@@ -3,46 +3,23 @@ package org.softmaxzoo.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CliTest {
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true));
-            CommandLine cl = Main.commandLine();
-            cl.setErr(new PrintWriter(err, true));
-            int code = cl.execute(args);
-            return new Run(code, out.toString(), err.toString());
-        } finally {
-            System.setOut(originalOut);
-        }
-    }
 
     @Test
     void lossCommandPrintsLossAndLogitsAsJson() throws Exception {
         Path f = Files.writeString(dir.resolve("f.csv"), "3,4\n0,-2\n");
         Path w = Files.writeString(dir.resolve("w.csv"), "1,0\n0,1\n");
         Path y = Files.writeString(dir.resolve("y.csv"), "1\n0\n");
-        Run r = run("loss", "--head", "normface(s=10)", "--features", f.toString(), "--weights", w.toString(),
+        CliRun r = CliRun.of("loss", "--head", "normface(s=10)", "--features", f.toString(), "--weights", w.toString(),
                 "--labels", y.toString());
         assertEquals(0, r.code(), r.err());
         // Row 1: cosines (0.6, 0.8) -> logits (6, 8), label 1. Row 2: (0, -1) -> (0, -10), label 0.
@@ -61,13 +38,13 @@ class CliTest {
         Path f = Files.writeString(dir.resolve("f.csv"), "3,4\n0,x\n");
         Path w = Files.writeString(dir.resolve("w.csv"), "1,0\n0,1\n");
         Path y = Files.writeString(dir.resolve("y.csv"), "1\n0\n");
-        Run bad = run("loss", "--head", "normface(s=10)", "--features", f.toString(), "--weights", w.toString(), "--labels", y.toString());
+        CliRun bad = CliRun.of("loss", "--head", "normface(s=10)", "--features", f.toString(), "--weights", w.toString(), "--labels", y.toString());
         assertEquals(2, bad.code());
         assertEquals("error: " + f + ":2: 'x' is not a number", bad.err().trim());
         Path good = Files.writeString(dir.resolve("g.csv"), "3,4\n0,1\n");
-        Run unknown = run("loss", "--head", "arcfase", "--features", good.toString(), "--weights", w.toString(), "--labels", y.toString());
+        CliRun unknown = CliRun.of("loss", "--head", "arcfase", "--features", good.toString(), "--weights", w.toString(), "--labels", y.toString());
         assertTrue(unknown.err().startsWith("error: unknown head 'arcfase'; accepted:"), unknown.err());
-        Run data = run("train", "--dataset", "mnist", "--epochs", "1", "--data", dir.resolve("empty").toString(),
+        CliRun data = CliRun.of("train", "--dataset", "mnist", "--epochs", "1", "--data", dir.resolve("empty").toString(),
                 "--out", dir.resolve("runs").toString());
         assertEquals(2, data.code());
         assertTrue(data.err().startsWith("error: ") && data.err().contains("train-images-idx3-ubyte.gz: file missing"), data.err());

@@ -150,9 +150,9 @@ class GridRunnerTest {
         Path runs = dir.resolve("shared");
         List<String> two = FOUR.subList(0, 2);
         GridRunner.Options claiming = new GridRunner.Options(two, 1, 1, null, 1, runs, false, true);
-        try (RunClaim other = RunClaim.tryClaim(runs.resolve(two.get(0)))) {
+        try (RunLock other = otherThreadHolds(runs.resolve(two.get(0)))) {
             assertTrue(other != null);
-            assertEquals(null, RunClaim.tryClaim(runs.resolve(two.get(0))), "a held run cannot be claimed twice");
+            assertEquals(null, RunLock.tryAcquire(runs.resolve(two.get(0))), "a held run cannot be claimed twice");
             assertEquals(new GridRunner.Outcome(0, 1, 0, 1), GridRunner.run(claiming, k -> DATA, recorder));
         }
         assertEquals(List.of("held 1/2 " + two.get(0), "epoch 2/2 " + two.get(1) + " 1"), log);
@@ -160,6 +160,19 @@ class GridRunnerTest {
         log.clear();
         assertEquals(new GridRunner.Outcome(1, 1, 0, 0), GridRunner.run(claiming, k -> DATA, recorder));
         assertEquals(List.of("epoch 1/2 " + two.get(0) + " 1", "skip 2/2 " + two.get(1)), log);
+    }
+
+    /** The run's lock taken by another thread, as another grid process would hold it. */
+    static RunLock otherThreadHolds(Path runDir) {
+        RunLock[] held = new RunLock[1];
+        Thread t = new Thread(() -> held[0] = RunLock.tryAcquire(runDir));
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return held[0];
     }
 
     @Test
