@@ -2,6 +2,7 @@ package org.softmaxzoo.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** Entry point of {@code java -jar target/softmax-zoo.jar}: thin commands over the library. */
 @Command(name = "softmax-zoo", mixinStandardHelpOptions = true, version = "softmax-zoo 0.1.0",
@@ -9,9 +10,19 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, LossCommand.class, BenchCommand.class, GridCommand.class,
                 SummarizeCommand.class, VerifyCommand.class, HeadsCommand.class, KnnCommand.class})
 public final class Main {
+    static final String VERBOSE = "--verbose";
+    static final String LOG_LEVEL = "TF_CPP_MIN_LOG_LEVEL";
+
+    @Option(names = VERBOSE, scope = CommandLine.ScopeType.INHERIT,
+            description = "Also show TensorFlow's native log lines (hidden otherwise, unless " + LOG_LEVEL + " is set)")
+    boolean verbose;
 
     public static void main(String[] args) {
         OneDnnSwitch.turnOnIfUnset();
+        // Read by TensorFlow as it loads, so decided from the raw arguments; 2 keeps its errors only.
+        if (!java.util.Arrays.asList(args).contains(VERBOSE)) {
+            NativeEnvironment.putIfAbsent(LOG_LEVEL, "2");
+        }
         System.exit(commandLine().execute(args));
     }
 
