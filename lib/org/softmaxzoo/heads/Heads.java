@@ -8,6 +8,7 @@ import org.softmaxzoo.heads.catalog.ArcFace;
 import org.softmaxzoo.heads.catalog.Combined;
 import org.softmaxzoo.heads.catalog.CosFace;
 import org.softmaxzoo.heads.catalog.CurricularFace;
+import org.softmaxzoo.heads.catalog.ElasticFace;
 import org.softmaxzoo.heads.catalog.HeatedUp;
 import org.softmaxzoo.heads.catalog.LSoftmax;
 import org.softmaxzoo.heads.catalog.NormFace;
@@ -38,7 +39,7 @@ public final class Heads {
     private static final List<Declaration<LossHead>> HEADS = List.of(Softmax.DECLARATION, NormWeight.DECLARATION,
             NormFeature.DECLARATION, NormFace.DECLARATION, CosFace.DECLARATION, ArcFace.DECLARATION, Combined.DECLARATION,
             SphereFace.DECLARATION, LSoftmax.DECLARATION, HeatedUp.DECLARATION, Temperature.DECLARATION,
-            CurricularFace.DECLARATION);
+            CurricularFace.DECLARATION, ElasticFace.DECLARATION);
     private static final List<Declaration<Term>> TERMS = List.of(RingLoss.DECLARATION, CenterLoss.DECLARATION,
             UpNorm.DECLARATION, Whitening.DECLARATION);
 

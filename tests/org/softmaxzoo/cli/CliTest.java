@@ -72,6 +72,14 @@ class CliTest {
         assertEquals(1.43009, Double.parseDouble(row[0]), 1e-4);
         assertEquals(6.448, Double.parseDouble(row[1]), 1e-4);
         assertEquals(-6, Double.parseDouble(row[2]), 1e-5);
+        // ElasticFace-Cos without spread: 10 (0.6 - 0.35) = 2.5.
+        Run elastic = run("loss", "--head", "elasticface(s=10,form=cos,sigma=0)", "--features", f.toString(), "--weights",
+                w.toString(), "--labels", y.toString());
+        assertEquals(0, elastic.code(), elastic.err());
+        Matcher e = Pattern.compile(".*\"logits\": \\[\\[([^,]+), ([^,]+), ([^\\]]+)\\]\\]\\}").matcher(elastic.out().trim());
+        assertTrue(e.matches(), elastic.out());
+        assertEquals(2.5, Double.parseDouble(e.group(1)), 1e-5);
+        assertEquals(8, Double.parseDouble(e.group(2)), 1e-5);
     }
 
     @Test

@@ -29,7 +29,8 @@ class HeadGradientTest {
         "lsoftmax(m=2,beta=0)", "lsoftmax(m=4,beta=1)", "heatedup(s_start=6,s_end=2)", "temperature(t=3)",
         "softmax+ringloss(lambda=0.5,r=2)", "normweight+ringloss(lambda=0.5)", "normweight+ringloss(lambda=0.5,form=abs)", "softmax+center(lambda=0.1)",
         "normweight+upnorm(lambda=0.5)", "normface(s=4)+whiten",
-        "curricularface(s=5,m=0.5)", "curricularface(s=5,m=0.5,alpha=0)"})
+        "curricularface(s=5,m=0.5)", "curricularface(s=5,m=0.5,alpha=0)",
+        "elasticface(s=5,sigma=0.05)", "elasticface(s=5,form=cos,sigma=0.05,plus=true)"})
     void gradientsMatchFiniteDifferences(String spec) {
         LossHead head = Heads.create(spec);
         HeadEvaluator.Evaluation at = HeadEvaluator.evaluate(head, X, W, Y, B, true);
