@@ -7,6 +7,8 @@ import java.util.Map;
 import org.softmaxzoo.heads.catalog.ArcFace;
 import org.softmaxzoo.heads.catalog.Combined;
 import org.softmaxzoo.heads.catalog.CosFace;
+import org.softmaxzoo.heads.catalog.CurricularFace;
+import org.softmaxzoo.heads.catalog.ElasticFace;
 import org.softmaxzoo.heads.catalog.HeatedUp;
 import org.softmaxzoo.heads.catalog.LSoftmax;
 import org.softmaxzoo.heads.catalog.NormFace;
@@ -36,7 +38,8 @@ public final class Heads {
     /** The head declarations, in the order the {@code heads} listing shows them. */
     private static final List<Declaration<LossHead>> HEADS = List.of(Softmax.DECLARATION, NormWeight.DECLARATION,
             NormFeature.DECLARATION, NormFace.DECLARATION, CosFace.DECLARATION, ArcFace.DECLARATION, Combined.DECLARATION,
-            SphereFace.DECLARATION, LSoftmax.DECLARATION, HeatedUp.DECLARATION, Temperature.DECLARATION);
+            SphereFace.DECLARATION, LSoftmax.DECLARATION, HeatedUp.DECLARATION, Temperature.DECLARATION,
+            CurricularFace.DECLARATION, ElasticFace.DECLARATION);
     private static final List<Declaration<Term>> TERMS = List.of(RingLoss.DECLARATION, CenterLoss.DECLARATION,
             UpNorm.DECLARATION, Whitening.DECLARATION);
 

@@ -28,7 +28,9 @@ class HeadGradientTest {
         "combined(s=5,m1=1,m2=0.3,m3=0.2)", "sphereface(m=4,lambda=0)", "sphereface(m=3,lambda=2,gamma=2)",
         "lsoftmax(m=2,beta=0)", "lsoftmax(m=4,beta=1)", "heatedup(s_start=6,s_end=2)", "temperature(t=3)",
         "softmax+ringloss(lambda=0.5,r=2)", "normweight+ringloss(lambda=0.5)", "normweight+ringloss(lambda=0.5,form=abs)", "softmax+center(lambda=0.1)",
-        "normweight+upnorm(lambda=0.5)", "normface(s=4)+whiten"})
+        "normweight+upnorm(lambda=0.5)", "normface(s=4)+whiten",
+        "curricularface(s=5,m=0.5)", "curricularface(s=5,m=0.5,alpha=0)",
+        "elasticface(s=5,sigma=0.05)", "elasticface(s=5,form=cos,sigma=0.05,plus=true)"})
     void gradientsMatchFiniteDifferences(String spec) {
         LossHead head = Heads.create(spec);
         HeadEvaluator.Evaluation at = HeadEvaluator.evaluate(head, X, W, Y, B, true);

@@ -37,7 +37,7 @@ class HeadsSpecTest {
     void unknownHeadListsWhatIsAccepted() {
         SpecException e = assertThrows(SpecException.class, () -> Heads.create("sofmax"));
         assertEquals("unknown head 'sofmax'; accepted: softmax, normweight, normfeature, normface, cosface, amsoftmax, "
-                + "arcface, combined, sphereface, lsoftmax, heatedup, temperature", e.getMessage());
+                + "arcface, combined, sphereface, lsoftmax, heatedup, temperature, curricularface, elasticface", e.getMessage());
         assertTrue(assertThrows(SpecException.class, () -> Heads.create("center")).getMessage()
                 .contains("'center' is a term to add: head+center"));
     }

@@ -6,13 +6,15 @@ import org.softmaxzoo.graph.Parameters;
 import org.softmaxzoo.heads.margins.TargetTransform;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.types.TFloat32;
 
 /**
  * The template of every cosine-based head: logits z_j = r_j cos(theta_j), where cos(theta_j) is the
  * cosine between the feature and the class weight W_j, r is the head's {@link Radius} (a scale s, the
  * feature norm ||x||, or ||x|| ||W_j||), and the label's column is replaced by r_y f(cos(theta_y)) for the
- * head's {@link TargetTransform} f. Prediction uses the logits without the margin. A head declares
+ * head's {@link TargetTransform} f (heads that change more than that column override
+ * {@link #lossCosines}). Prediction uses the logits without the margin. A head declares
  * itself by extending this class with its radius and transform (see the {@code catalog} package).
  */
 public abstract class CosineHead implements LossHead {
@@ -55,9 +57,26 @@ public abstract class CosineHead implements LossHead {
         if (transform == TargetTransform.NONE) {
             return HeadOutput.plain(logits, loss(tf, logits, in));
         }
-        Operand<TFloat32> target = transform.apply(tf, cosine, params);
-        Operand<TFloat32> marginCosine = tf.math.add(cosine, tf.math.mul(in.oneHot(), tf.math.sub(target, cosine)));
-        Operand<TFloat32> lossLogits = tf.math.mul(r, marginCosine);
+        Operand<TFloat32> lossLogits = tf.math.mul(r, lossCosines(tf, cosine, in, params));
         return new HeadOutput(logits, lossLogits, loss(tf, lossLogits, in));
+    }
+
+    /**
+     * The cosines the cross-entropy sees, before the radius: by default the label's column replaced by
+     * f(cos theta_y). Heads that also change the other columns (CurricularFace) or whose margin depends
+     * on the whole batch of target cosines (ElasticFace) override this.
+     */
+    protected Operand<TFloat32> lossCosines(Ops tf, Operand<TFloat32> cosine, HeadInput in, Parameters params) {
+        return withTarget(tf, cosine, transform.apply(tf, cosine, params), in);
+    }
+
+    /** cos(theta_y) of each row, N x 1. */
+    protected static Operand<TFloat32> targetCosines(Ops tf, Operand<TFloat32> cosine, HeadInput in) {
+        return tf.reduceSum(tf.math.mul(cosine, in.oneHot()), tf.constant(1), ReduceSum.keepDims(true));
+    }
+
+    /** {@code cosines} with the label's column replaced by {@code target} (N x C, or N x 1 broadcast). */
+    protected static Operand<TFloat32> withTarget(Ops tf, Operand<TFloat32> cosines, Operand<TFloat32> target, HeadInput in) {
+        return tf.math.add(cosines, tf.math.mul(in.oneHot(), tf.math.sub(target, cosines)));
     }
 }

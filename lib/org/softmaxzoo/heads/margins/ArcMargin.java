@@ -22,15 +22,24 @@ public record ArcMargin(float m, boolean easyMargin, boolean fallback) implement
 
     @Override
     public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> cosine, Parameters params) {
-        Operand<TFloat32> shifted = tf.math.sub(tf.math.mul(cosine, tf.constant((float) Math.cos(m))),
-                tf.math.mul(Angles.sine(tf, cosine), tf.constant((float) Math.sin(m))));
+        Operand<TFloat32> shifted = shifted(tf, cosine, tf.constant((float) Math.cos(m)), tf.constant((float) Math.sin(m)));
         if (easyMargin) {
             return tf.select(tf.math.greater(cosine, tf.constant(0f)), shifted, cosine);
         }
         if (!fallback) {
             return shifted;
         }
-        Operand<TFloat32> linear = tf.math.sub(cosine, tf.constant((float) (m * Math.sin(m))));
-        return tf.select(tf.math.greater(cosine, tf.constant((float) Math.cos(Math.PI - m))), shifted, linear);
+        return withFallback(tf, cosine, shifted, tf.constant((float) Math.cos(Math.PI - m)), tf.constant((float) (m * Math.sin(m))));
+    }
+
+    /** cos(theta + m) = cos(theta) cos(m) - sin(theta) sin(m), for margins given by cos m and sin m (constants or per sample). */
+    static Operand<TFloat32> shifted(Ops tf, Operand<TFloat32> cosine, Operand<TFloat32> cosM, Operand<TFloat32> sinM) {
+        return tf.math.sub(tf.math.mul(cosine, cosM), tf.math.mul(Angles.sine(tf, cosine), sinM));
+    }
+
+    /** {@code shifted} where cos(theta) > cos(pi - m), else cos(theta) - m sin(m). */
+    static Operand<TFloat32> withFallback(Ops tf, Operand<TFloat32> cosine, Operand<TFloat32> shifted,
+                                          Operand<TFloat32> cosPiMinusM, Operand<TFloat32> mSinM) {
+        return tf.select(tf.math.greater(cosine, cosPiMinusM), shifted, tf.math.sub(cosine, mSinM));
     }
 }
