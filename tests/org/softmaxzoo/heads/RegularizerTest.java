@@ -57,9 +57,9 @@ class RegularizerTest {
     }
 
     @Test
-    void upTermPullsSquaredWeightNormsToTheirMean() {
-        // Squared norms of W's columns: 1 and 4, mean 2.5: lambda * mean(1.5^2, 1.5^2).
-        assertEquals(loss("normweight") + 0.1 * 2.25, loss("normweight+upnorm(lambda=0.1)"), 1e-5);
+    void upTermPullsTheRareClassToTheBaseClassesSquaredNorm() {
+        // Squared norms of W's columns: 1 and 4; base class 1 gives alpha = 4: lambda (1 - 4)^2.
+        assertEquals(loss("normweight") + 0.1 * 9, loss("normweight+upnorm(lambda=0.1,base=1)"), 1e-5);
     }
 
     @Test

@@ -24,7 +24,8 @@ class CenterLossTest {
     private static final float[] CENTERS = {-1, 0, 1, 2, 5, 5};
 
     private static TermHarness.Evaluation at(String spec) {
-        return TermHarness.evaluate(TermHarness.term(spec), X, Y, 3, Map.of(CenterLoss.CENTERS, CENTERS), CenterLoss.CENTERS);
+        return TermHarness.evaluate(TermHarness.term(spec), X, Y, 3, Map.of(CenterLoss.CENTERS, CENTERS), TermHarness.FEATURES,
+                CenterLoss.CENTERS);
     }
 
     @Test
@@ -38,7 +39,7 @@ class CenterLossTest {
     void featureGradientIsLambdaOverBatchTimesOffsetFromOwnCentre() {
         // d/dx_i = lambda/m (x_i - c_{y_i}) = 0.025 * ((2,2), (-1,-1), (-1,0), (-1,2)).
         float[] expected = {0.05f, 0.05f, -0.025f, -0.025f, -0.025f, 0, -0.025f, 0.05f};
-        assertArrayEquals(expected, at("center(lambda=0.1)").featureGradient(), 1e-6f);
+        assertArrayEquals(expected, at("center(lambda=0.1)").gradient(TermHarness.FEATURES), 1e-6f);
     }
 
     @Test
@@ -57,7 +58,7 @@ class CenterLossTest {
     @Test
     void trainedCentresGetTheTermsGradient() {
         // update=sgd: d/dc_j = -lambda/m sum_{y_i=j} (x_i - c_j): c_0: -0.025 (-1,0); c_1: -0.025 (0,3); c_2: 0.
-        assertArrayEquals(new float[] {0.025f, 0, 0, -0.075f, 0, 0}, at("center(lambda=0.1,update=sgd)").parameterGradient(), 1e-6f);
+        assertArrayEquals(new float[] {0.025f, 0, 0, -0.075f, 0, 0}, at("center(lambda=0.1,update=sgd)").gradient(CenterLoss.CENTERS), 1e-6f);
     }
 
     @Test

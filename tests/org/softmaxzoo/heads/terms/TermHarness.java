@@ -35,14 +35,21 @@ final class TermHarness {
         return (LossTerm) term;
     }
 
-    /** Value and gradients (with respect to the features, n x d, and to {@code wrt}, if not null). */
-    record Evaluation(double value, float[] featureGradient, float[] parameterGradient) {
+    /** The name under which {@link #evaluate} returns the gradient with respect to the features (n x d). */
+    static final String FEATURES = "features";
+
+    /** The term's value and its gradients by name. */
+    record Evaluation(double value, Map<String, float[]> gradients) {
+        float[] gradient(String name) {
+            return gradients.get(name);
+        }
     }
 
     /**
      * @param given parameter values by name (others take their initializer's), e.g. {@code head/weight} (d x C)
+     * @param wrt the parameters (or {@link #FEATURES}) to differentiate with respect to
      */
-    static Evaluation evaluate(LossTerm term, float[][] x, int[] y, int classes, Map<String, float[]> given, String wrt) {
+    static Evaluation evaluate(LossTerm term, float[][] x, int[] y, int classes, Map<String, float[]> given, String... wrt) {
         int n = x.length;
         int d = x[0].length;
         try (Graph g = new Graph(); Session s = new Session(g)) {
@@ -52,22 +59,27 @@ final class TermHarness {
             HeadInput in = new HeadInput(features, tf.constant(y), tf.oneHot(tf.constant(y), tf.constant(classes), tf.constant(1f), tf.constant(0f)),
                     classes, d);
             Operand<TFloat32> value = term.loss(tf, in, params);
-            List<Operand<?>> targets = new ArrayList<>(List.of(features));
-            if (wrt != null) {
-                targets.add(params.operand(wrt));
+            List<Operand<?>> targets = new ArrayList<>();
+            for (String name : wrt) {
+                targets.add(name.equals(FEATURES) ? features : params.operand(name));
             }
-            var grads = tf.gradients(value, targets);
             Session.Runner runner = s.runner();
             List<Tensor> fed = new ArrayList<>(params.feed(runner));
             TFloat32 xt = FloatTensors.of(Shape.of(n, d), flatten(x));
             fed.add(xt);
-            runner.feed(features, xt).fetch(value).fetch(grads.dy(0));
-            if (wrt != null) {
-                runner.fetch(grads.dy(1));
+            runner.feed(features, xt).fetch(value);
+            if (!targets.isEmpty()) {
+                var grads = tf.gradients(value, targets);
+                for (int i = 0; i < targets.size(); i++) {
+                    runner.fetch(grads.dy(i));
+                }
             }
             try (Result r = runner.run()) {
-                return new Evaluation(FloatTensors.scalar(r.get(0)), FloatTensors.read(r.get(1)),
-                        wrt != null ? FloatTensors.read(r.get(2)) : null);
+                Map<String, float[]> gradients = new java.util.HashMap<>();
+                for (int i = 0; i < wrt.length; i++) {
+                    gradients.put(wrt[i], FloatTensors.read(r.get(i + 1)));
+                }
+                return new Evaluation(FloatTensors.scalar(r.get(0)), gradients);
             } finally {
                 fed.forEach(Tensor::close);
             }
@@ -99,7 +111,7 @@ final class TermHarness {
         float[][] minus = copy(x);
         plus[row][col] += (float) h;
         minus[row][col] -= (float) h;
-        return (evaluate(term, plus, y, classes, given, null).value() - evaluate(term, minus, y, classes, given, null).value()) / (2 * h);
+        return (evaluate(term, plus, y, classes, given).value() - evaluate(term, minus, y, classes, given).value()) / (2 * h);
     }
 
     static float[][] copy(float[][] m) {
