@@ -21,6 +21,7 @@ import org.softmaxzoo.heads.spec.HeadSpec;
 import org.softmaxzoo.heads.spec.SpecException;
 import org.softmaxzoo.heads.terms.CenterLoss;
 import org.softmaxzoo.heads.terms.CompositeHead;
+import org.softmaxzoo.heads.terms.RangeLoss;
 import org.softmaxzoo.heads.terms.RingLoss;
 import org.softmaxzoo.heads.terms.Term;
 import org.softmaxzoo.heads.terms.UpNorm;
@@ -38,7 +39,7 @@ public final class Heads {
             NormFeature.DECLARATION, NormFace.DECLARATION, CosFace.DECLARATION, ArcFace.DECLARATION, Combined.DECLARATION,
             SphereFace.DECLARATION, LSoftmax.DECLARATION, HeatedUp.DECLARATION, Temperature.DECLARATION);
     private static final List<Declaration<Term>> TERMS = List.of(RingLoss.DECLARATION, CenterLoss.DECLARATION,
-            UpNorm.DECLARATION, Whitening.DECLARATION);
+            UpNorm.DECLARATION, RangeLoss.DECLARATION, Whitening.DECLARATION);
 
     private Heads() {
     }

@@ -29,7 +29,7 @@ class HeadGradientTest {
         "combined(s=5,m1=1,m2=0.3,m3=0.2)", "sphereface(m=4,lambda=0)", "sphereface(m=3,lambda=2,gamma=2)",
         "lsoftmax(m=2,beta=0)", "lsoftmax(m=4,beta=1)", "heatedup(s_start=6,s_end=2)", "temperature(t=3)",
         "softmax+ringloss(lambda=0.5,r=2)", "normweight+ringloss(lambda=0.5)", "normweight+ringloss(lambda=0.5,form=abs)", "softmax+center(lambda=0.1)", "softmax+center(lambda=0.1,update=sgd)",
-        "normface(s=4)+whiten"})
+        "normface(s=4)+whiten", "softmax+range(k=2,margin=100,alpha=0.1,beta=0.5)"})
     void gradientsMatchFiniteDifferences(String spec) {
         LossHead head = Heads.create(spec);
         HeadEvaluator.Evaluation at = HeadEvaluator.evaluate(head, X, W, Y, B, true);

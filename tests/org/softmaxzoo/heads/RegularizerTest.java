@@ -122,7 +122,7 @@ class RegularizerTest {
         assertEquals("normweight+ringloss(lambda=0.1,r=learn)", Heads.create("normweight+ringloss(lambda=0.1)").spec());
         assertEquals("normface(s=10)+whiten(momentum=0.9)+center(lambda=0.003,alpha=0.5)",
                 Heads.create("normface(s=10)+whiten+center").spec());
-        assertEquals("unknown term 'ring' in 'softmax+ring'; terms that combine with a head: ringloss, center, upnorm, whiten",
+        assertEquals("unknown term 'ring' in 'softmax+ring'; terms that combine with a head: ringloss, center, upnorm, range, whiten",
                 assertThrows(SpecException.class, () -> Heads.create("softmax+ring")).getMessage());
         assertEquals(List.of(), List.of());
         assertThrows(SpecException.class, () -> Heads.create("ringloss(lambda=1)"));
