@@ -21,12 +21,8 @@ import org.softmaxzoo.heads.core.LossHead;
 import org.softmaxzoo.heads.spec.Declaration;
 import org.softmaxzoo.heads.spec.HeadSpec;
 import org.softmaxzoo.heads.spec.SpecException;
-import org.softmaxzoo.heads.terms.CenterLoss;
 import org.softmaxzoo.heads.terms.CompositeHead;
-import org.softmaxzoo.heads.terms.RingLoss;
 import org.softmaxzoo.heads.terms.Term;
-import org.softmaxzoo.heads.terms.UpNorm;
-import org.softmaxzoo.heads.terms.Whitening;
 
 /**
  * Creates heads from spec strings: a head, then optional combinable terms joined by {@code +}
@@ -40,10 +36,28 @@ public final class Heads {
             NormFeature.DECLARATION, NormFace.DECLARATION, CosFace.DECLARATION, ArcFace.DECLARATION, Combined.DECLARATION,
             SphereFace.DECLARATION, LSoftmax.DECLARATION, HeatedUp.DECLARATION, Temperature.DECLARATION,
             CurricularFace.DECLARATION, ElasticFace.DECLARATION);
-    private static final List<Declaration<Term>> TERMS = List.of(RingLoss.DECLARATION, CenterLoss.DECLARATION,
-            UpNorm.DECLARATION, Whitening.DECLARATION);
+    /** The term declarations, read from the sealed {@link Term} hierarchy: a new term is listed by its {@code permits} entry. */
+    private static final List<Declaration<Term>> TERMS = declaredTerms(Term.class);
 
     private Heads() {
+    }
+
+    /** The {@code DECLARATION} of every concrete class the sealed type permits, depth first, in {@code permits} order. */
+    @SuppressWarnings("unchecked")
+    private static List<Declaration<Term>> declaredTerms(Class<?> sealed) {
+        List<Declaration<Term>> out = new java.util.ArrayList<>();
+        for (Class<?> c : sealed.getPermittedSubclasses()) {
+            if (c.isInterface()) {
+                out.addAll(declaredTerms(c));
+                continue;
+            }
+            try {
+                out.add((Declaration<Term>) c.getField("DECLARATION").get(null));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(c.getName() + " must declare public static final Declaration<Term> DECLARATION", e);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Head declarations by name, one each, in listing order (aliases are in each declaration). */

@@ -40,7 +40,7 @@ class CliTest {
         Path w = Files.writeString(dir.resolve("w.csv"), "1,0,-1\n0,1,0\n");
         Path y = Files.writeString(dir.resolve("y.csv"), "0\n");
         // CurricularFace: target 10 cos(acos 0.6 + 0.5) = 1.43009; t = 0.01 * 0.6, hard negative 10 * 0.8 (0.006 + 0.8) = 6.448.
-        Run r = run("loss", "--head", "curricularface(s=10,m=0.5)", "--features", f.toString(), "--weights", w.toString(),
+        CliRun r = CliRun.of("loss", "--head", "curricularface(s=10,m=0.5)", "--features", f.toString(), "--weights", w.toString(),
                 "--labels", y.toString());
         assertEquals(0, r.code(), r.err());
         Matcher m = Pattern.compile("\\{\"loss\": ([^,]+), \"logits\": \\[\\[([^\\]]+)\\]\\]\\}").matcher(r.out().trim());
@@ -50,7 +50,7 @@ class CliTest {
         assertEquals(6.448, Double.parseDouble(row[1]), 1e-4);
         assertEquals(-6, Double.parseDouble(row[2]), 1e-5);
         // ElasticFace-Cos without spread: 10 (0.6 - 0.35) = 2.5.
-        Run elastic = run("loss", "--head", "elasticface(s=10,form=cos,sigma=0)", "--features", f.toString(), "--weights",
+        CliRun elastic = CliRun.of("loss", "--head", "elasticface(s=10,form=cos,sigma=0)", "--features", f.toString(), "--weights",
                 w.toString(), "--labels", y.toString());
         assertEquals(0, elastic.code(), elastic.err());
         Matcher e = Pattern.compile(".*\"logits\": \\[\\[([^,]+), ([^,]+), ([^\\]]+)\\]\\]\\}").matcher(elastic.out().trim());

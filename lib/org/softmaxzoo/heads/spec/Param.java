@@ -32,7 +32,9 @@ public record Param(String key, Kind kind, String fallback, double min, double m
         /** One of {@link Param#words()}. */
         CHOICE,
         /** A positive number, or {@code learn} (a trainable value). */
-        LEARNABLE
+        LEARNABLE,
+        /** A set of class labels: ranges and single labels joined by {@code ;}, e.g. {@code 1-9} or {@code 0-3;5}. */
+        CLASSES
     }
 
     /** A number in [min, max], printed always. */
@@ -70,6 +72,11 @@ public record Param(String key, Kind kind, String fallback, double min, double m
         return new Param(key, Kind.LEARNABLE, fallback, 0, Float.MAX_VALUE, List.of(), true);
     }
 
+    /** A set of class labels without a default (it must be given), printed always. */
+    public static Param classes(String key) {
+        return new Param(key, Kind.CLASSES, null, 0, Integer.MAX_VALUE, List.of(), true);
+    }
+
     /** The same argument, printed always ({@code true}) or only when not at its default ({@code false}). */
     public Param printed(boolean always) {
         return new Param(key, kind, fallback, min, max, words, always);
@@ -91,6 +98,7 @@ public record Param(String key, Kind kind, String fallback, double min, double m
             case BOOL -> " true|false";
             case CHOICE -> " " + String.join("|", words);
             case LEARNABLE -> " (> 0 or learn)";
+            case CLASSES -> " class labels, e.g. 1-9 or 0-3;5";
         };
     }
 }

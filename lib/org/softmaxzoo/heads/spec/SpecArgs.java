@@ -96,6 +96,79 @@ public final class SpecArgs {
         return v;
     }
 
+    /**
+     * A set of class labels, {@code 1-9} or {@code 0-3;5}, sorted and without repeats; it must be given
+     * ({@code meaning} says what the classes are, for the error). Whether each label exists is only
+     * known when the head is built on a data set; {@link ClassSet#check} tells then.
+     */
+    public ClassSet classes(String key, String meaning) {
+        Param p = param(key);
+        String v = args.get(key);
+        if (v == null) {
+            throw new SpecException(term + ": give " + key + "=.., " + meaning + ", as labels and ranges joined by ';' (e.g. "
+                    + key + "=1-9 or " + key + "=0-3;5)");
+        }
+        java.util.TreeSet<Integer> labels = new java.util.TreeSet<>();
+        for (String part : v.split(";", -1)) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})(?:-(\\d{1,6}))?").matcher(part);
+            if (!m.matches() || (m.group(2) != null && Integer.parseInt(m.group(2)) < Integer.parseInt(m.group(1)))) {
+                throw new SpecException(term + ": " + key + "=" + v + " is not a class list; write labels and ranges joined by ';', e.g. 1-9 or 0-3;5");
+            }
+            int from = Integer.parseInt(m.group(1));
+            int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+            for (int c = from; c <= to; c++) {
+                labels.add(c);
+            }
+        }
+        ClassSet set = new ClassSet(term, key, labels.stream().mapToInt(Integer::intValue).toArray());
+        remember(p, set.toString());
+        return set;
+    }
+
+    /**
+     * Class labels read from a spec, in increasing order.
+     *
+     * @param term the head or term that declared them, for errors
+     * @param key the argument's name, for errors
+     */
+    public record ClassSet(String term, String key, int[] labels) {
+
+        /** Refuses labels outside 0..classes-1 and sets that leave no class outside them. */
+        public void check(int classes) {
+            int last = labels[labels.length - 1];
+            if (last >= classes) {
+                throw new SpecException(term + ": " + key + " names class " + last + " but the data have classes 0.." + (classes - 1));
+            }
+            if (labels.length == classes) {
+                throw new SpecException(term + ": " + key + "=" + this + " names every class; leave out the classes it should act on");
+            }
+        }
+
+        /** 1 for each class in the set, 0 for the others, over {@code classes} classes. */
+        public float[] mask(int classes) {
+            float[] m = new float[classes];
+            for (int c : labels) {
+                m[c] = 1;
+            }
+            return m;
+        }
+
+        /** Canonical form: runs of consecutive labels as ranges, joined by ';'. */
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < labels.length; i++) {
+                int j = i;
+                while (j + 1 < labels.length && labels[j + 1] == labels[j] + 1) {
+                    j++;
+                }
+                sb.append(sb.length() == 0 ? "" : ";").append(labels[i]).append(j > i ? "-" + labels[j] : "");
+                i = j;
+            }
+            return sb.toString();
+        }
+    }
+
     /** A positive number or {@code learn}; a learned value starts at {@code initKey}'s value (or 1 without one). */
     public Learnable learnable(String key, String initKey) {
         Param p = param(key);
