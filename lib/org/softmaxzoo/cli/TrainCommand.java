@@ -70,7 +70,8 @@ final class TrainCommand implements Callable<Integer> {
             + "worklog.csv.bak-<time> and checkpoint.bin.bak-<time>, never deleted")
     boolean restart;
 
-    @Option(names = "--figures", defaultValue = "figures", description = "Where the petal figure goes. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--figures", description = "Where the petal figure goes. Default: the --out folder, beside the run's "
+            + "folder (so a run never replaces a committed figure in figures/)")
     Path figures;
 
     @Mixin
@@ -84,6 +85,9 @@ final class TrainCommand implements Callable<Integer> {
         device.apply();
         TrainConfig config = config();
         if (config.featureDim() == 2) {
+            if (figures == null) {
+                figures = out;
+            }
             Folders.requireWritable(figures, "--figures"); // before the training, not after it
         }
         Datasets.Split split = data.datasets().load(config.dataset());
