@@ -15,9 +15,9 @@ import org.bytedeco.javacpp.PointerPointer;
  * concurrent {@code getenv} sees the old array or the new one, both intact.
  */
 final class NativeEnvironment {
-    // Reachable forever: freeing them would leave environ pointing at freed memory.
-    private static PointerPointer<?> array;
-    private static BytePointer entry;
+    // Reachable forever, every one of them: a later array still points at the earlier entries, and
+    // freeing any of them would leave environ pointing at freed memory.
+    private static final java.util.List<Pointer> KEPT = new java.util.ArrayList<>();
 
     private NativeEnvironment() {
     }
@@ -53,8 +53,8 @@ final class NativeEnvironment {
         BytePointer added = new BytePointer(name + "=" + value);
         copy.put(n, added);
         copy.put(n + 1, (Pointer) null);
-        array = copy;
-        entry = added;
+        KEPT.add(copy);
+        KEPT.add(added);
         environ.put(0, copy);
         return true;
     }

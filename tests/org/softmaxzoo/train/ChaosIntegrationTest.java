@@ -24,7 +24,7 @@ import org.softmaxzoo.data.IdxFile;
 import org.softmaxzoo.testing.TestData;
 
 /**
- * A small real-MNIST run (320 training and 500 test images, 3 epochs) killed with SIGKILL again and again, mid-epoch and in the
+ * A small real-MNIST run (320 training and 500 test images, 6 epochs) killed with SIGKILL again and again, mid-epoch and in the
  * window where the epoch's worklog and checkpoint are written, resumed after each kill, ends with the same
  * worklog (times aside) and a byte-identical checkpoint as the same run uninterrupted.
  */
