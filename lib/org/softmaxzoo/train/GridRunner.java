@@ -200,9 +200,9 @@ public final class GridRunner {
         }
     }
 
+    /** Reads a finished run's worklog, without the run lock: another grid process may be reading it too. */
     private static void reportFinished(int k, int n, TrainConfig config, Path runDir, Progress progress) {
-        progress.skipped(k, n, config, Trainer.run(config, null, runDir, new Trainer.Listener() {
-        }));
+        progress.skipped(k, n, config, new RunResult(config, runDir, Worklog.read(runDir.resolve(Worklog.FILE))));
     }
 
     /** The grid's time: elapsed, whether to stop, and the estimate of what is left from the epochs done so far. */
