@@ -47,7 +47,8 @@ public final class ResultsCheck {
                     SeedSpread.rows(runsDir, ds, ResultsSummary.Basis.PROTOCOL), SeedSpread.rows(runsDir, ds,
                     ResultsSummary.Basis.FIRST_STAGE)), problems);
         }
-        for (ReferenceFindings.Check c : ReferenceFindings.check(fresh, ResultsSummary.Basis.PROTOCOL)) {
+        List<ReferenceFindings.Check> protocol = ReferenceFindings.check(fresh, ResultsSummary.Basis.PROTOCOL);
+        for (ReferenceFindings.Check c : protocol) {
             String id = Explanations.FINDING + c.finding().id();
             boolean explained = explanations.containsKey(id);
             unused.remove(id);
@@ -61,7 +62,6 @@ public final class ResultsCheck {
         }
         unused.keySet().stream().sorted().forEach(id -> problems.add(Explanations.FILE + ": " + id + " names no result of "
                 + datasets + "; remove that line or fix the id"));
-        List<ReferenceFindings.Check> protocol = ReferenceFindings.check(fresh, ResultsSummary.Basis.PROTOCOL);
         List<ReferenceFindings.Check> firstStage = ReferenceFindings.check(fresh, ResultsSummary.Basis.FIRST_STAGE);
         compareText(resultsDir.resolve(ReferenceFindings.FILE), ReferenceFindings.markdown(protocol, firstStage), problems);
         compareText(resultsDir.resolve(Explanations.DIFFERENCES_FILE), Explanations.differences(fresh, explanations), problems);
