@@ -1,6 +1,5 @@
 package org.softmaxzoo.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -9,9 +8,9 @@ import me.tongfei.progressbar.ProgressBar;
 import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.plot.RunFigures;
-import org.softmaxzoo.train.Checkpoint;
 import org.softmaxzoo.train.EpochRecord;
 import org.softmaxzoo.train.ExperimentName;
+import org.softmaxzoo.train.RunFolder;
 import org.softmaxzoo.train.RunLock;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainConfig;
@@ -91,26 +90,26 @@ final class TrainCommand implements Callable<Integer> {
             Folders.requireWritable(figures, "--figures"); // before the training, not after it
         }
         Datasets.Split split = data.datasets().load(config.dataset());
-        Path runDir = out.resolve(config.name());
+        RunFolder folder = RunFolder.of(out, config);
         System.out.printf("run %s: %s, network %s, head %s, d=%d, %d epochs, batch %d, lr %g, weight decay %g, seed %d%s%n",
                 config.name(), config.dataset().experimentName(), config.network(), config.head(), config.featureDim(), config.epochs(),
                 config.batchSize(), config.learningRate(), config.weightDecay(), config.seed(),
                 config.trainLimit() > 0 ? ", first " + config.trainLimit() + " training images" : "");
         RunResult result;
-        try (RunLock lock = RunLock.acquire(runDir)) {
+        try (RunLock lock = folder.lock()) {
             if (restart) {
-                Trainer.restart(runDir).forEach(b -> System.out.println("kept " + b));
+                folder.restart().forEach(b -> System.out.println("kept " + b));
             }
-            result = Trainer.run(config, split, runDir, new ConsoleProgress());
+            result = Trainer.train(config, split, folder, new ConsoleProgress());
         }
         System.out.printf(Locale.ROOT, "best test accuracy %.4f at epoch %d of %d; worklog %s%n", result.bestAccuracy(),
-                result.bestEpoch(), result.last().epoch(), runDir.resolve("worklog.csv"));
-        if (config.featureDim() == 2 && Files.exists(runDir.resolve(Checkpoint.FILE))) {
-            try (TrainingGraph g = Trainer.load(config, split.test(), runDir)) {
+                result.bestEpoch(), result.last().epoch(), folder.worklogFile());
+        if (config.featureDim() == 2 && folder.hasCheckpoint()) {
+            try (TrainingGraph g = folder.graph(config, split.test())) {
                 System.out.println("petal figure " + RunFigures.petal(g, split.test(), result, figures));
             }
         } else if (config.featureDim() == 2) {
-            System.out.println("petal figure not drawn: " + runDir + " holds a finished worklog without its checkpoint "
+            System.out.println("petal figure not drawn: " + folder + " holds a finished worklog without its checkpoint "
                     + "(results are committed without checkpoints); train into another --out to draw it again");
         }
         return 0;

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.softmaxzoo.train.AtomicFiles;
+import org.softmaxzoo.train.RunFolder;
 
 /**
  * A verification run's results in its folder: one line of metrics per pair set (unseen, seen) and the
@@ -26,15 +27,15 @@ final class MetricsFile {
     private MetricsFile() {
     }
 
-    static boolean exists(Path runDir) {
-        return Files.exists(runDir.resolve(FILE));
+    static boolean exists(RunFolder run) {
+        return Files.exists(run.file(FILE));
     }
 
-    static void write(Path runDir, OpenSetBenchmark.Metrics unseen, OpenSetBenchmark.Metrics seen) {
+    static void write(RunFolder run, OpenSetBenchmark.Metrics unseen, OpenSetBenchmark.Metrics seen) {
         StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append('\n');
         append(sb, "unseen", unseen);
         append(sb, "seen", seen);
-        AtomicFiles.writeString(runDir.resolve(FILE), sb.toString());
+        AtomicFiles.writeString(run.file(FILE), sb.toString());
     }
 
     private static void append(StringBuilder sb, String set, OpenSetBenchmark.Metrics m) {
@@ -49,8 +50,8 @@ final class MetricsFile {
     }
 
     /** The unseen and the seen metrics, with the thinned ROC. */
-    static OpenSetBenchmark.Metrics[] read(Path runDir) {
-        Path file = runDir.resolve(FILE);
+    static OpenSetBenchmark.Metrics[] read(RunFolder run) {
+        Path file = run.file(FILE);
         try {
             List<String> lines = Files.readAllLines(file);
             if (lines.isEmpty()) {

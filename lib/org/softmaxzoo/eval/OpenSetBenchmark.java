@@ -1,12 +1,11 @@
 package org.softmaxzoo.eval;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.heads.core.LossHead;
-import org.softmaxzoo.train.Checkpoint;
+import org.softmaxzoo.train.RunFolder;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainConfig;
 import org.softmaxzoo.train.Trainer;
@@ -57,13 +56,13 @@ public final class OpenSetBenchmark {
         ImageSet train = data.train().filterLabels(l -> l < seenClasses).withNumClasses(seenClasses);
         ImageSet seenTest = data.test().filterLabels(l -> l < seenClasses).withNumClasses(seenClasses);
         ImageSet unseenTest = data.test().filterLabels(l -> l >= seenClasses);
-        Path runDir = runsDir.resolve(config.name());
-        RunResult run = Trainer.run(config, data.derive(train, seenTest), runDir, listener);
-        if (!Files.exists(runDir.resolve(Checkpoint.FILE)) && MetricsFile.exists(runDir)) {
-            Metrics[] saved = MetricsFile.read(runDir);
+        RunFolder folder = RunFolder.of(runsDir, config);
+        RunResult run = Trainer.train(config, data.derive(train, seenTest), folder, listener);
+        if (!folder.hasCheckpoint() && MetricsFile.exists(folder)) {
+            Metrics[] saved = MetricsFile.read(folder);
             return new Result(config, run, saved[0], saved[1], null);
         }
-        try (TrainingGraph g = Trainer.load(config, train, runDir)) {
+        try (TrainingGraph g = folder.graph(config, train)) {
             int d = config.featureDim();
             float[] unseenFeatures = g.features(unseenTest);
             float[] seenFeatures = g.features(seenTest);
@@ -78,7 +77,7 @@ public final class OpenSetBenchmark {
                     EmbeddingGeometry.of(seenFeatures, d, seenTest.labels(), weights, seenClasses));
             Result r = new Result(config, run, score(unseenFeatures, unseenTest.labels(), config, pairsPerKind, geometry.unseen()),
                     score(seenFeatures, seenTest.labels(), config, pairsPerKind, geometry.seen()), geometry);
-            MetricsFile.write(runDir, r.unseen(), r.seen());
+            MetricsFile.write(folder, r.unseen(), r.seen());
             return r;
         }
     }

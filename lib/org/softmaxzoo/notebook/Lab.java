@@ -8,6 +8,7 @@ import org.softmaxzoo.data.DataRoot;
 import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.data.ImageSet;
+import org.softmaxzoo.train.RunFolder;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainConfig;
 import org.softmaxzoo.train.Trainer;
@@ -91,10 +92,10 @@ public final class Lab {
         String name = mode.name() + (trainingSetLabel.isEmpty() ? "" : "." + trainingSetLabel)
                 + (Notebook.quick() ? ".quick" : "");
         mode = mode.withName(name);
-        Path runDir = runsDir.resolve(name);
-        RunResult result = Trainer.run(mode, data.derive(trainingSet, data.test()), runDir, new Trainer.Listener() {
+        RunFolder folder = RunFolder.of(runsDir, mode);
+        RunResult result = Trainer.train(mode, data.derive(trainingSet, data.test()), folder, new Trainer.Listener() {
         });
-        try (TrainingGraph g = Trainer.load(mode, trainingSet, runDir)) {
+        try (TrainingGraph g = folder.graph(mode, trainingSet)) {
             return new TrainedRun(result, trainingSetLabel, data.test(), g.features(data.test()), g.predictions(data.test()), g.values());
         }
     }

@@ -3,6 +3,7 @@ package org.softmaxzoo.plot;
 import java.nio.file.Path;
 import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.heads.core.LossHead;
+import org.softmaxzoo.train.RunFolder;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainingGraph;
 
@@ -21,6 +22,6 @@ public final class RunFigures {
         String title = String.format(java.util.Locale.ROOT, "%s, head %s, epoch %d, test acc %.4f",
                 run.config().dataset().experimentName(), run.config().head(), epoch, run.last().testAccuracy());
         var image = PetalPlot.render(graph.features(test), test.labels(), graph.value(LossHead.WEIGHT), test.numClasses(), title);
-        return Figures.writePng(image, figuresDir.resolve("petal-" + run.config().name() + "-e" + epoch + ".png"));
+        return Figures.writePng(image, RunFolder.at(run.runDir()).figure(figuresDir, "petal", epoch));
     }
 }

@@ -11,8 +11,7 @@ import java.util.OptionalDouble;
 import org.softmaxzoo.train.AtomicFiles;
 import org.softmaxzoo.data.Provenance;
 import org.softmaxzoo.train.EpochRecord;
-import org.softmaxzoo.train.Trainer;
-import org.softmaxzoo.train.Worklog;
+import org.softmaxzoo.train.RunFolder;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -88,7 +87,7 @@ public final class ResultsSummary {
             refEpoch.append(row.bestEpoch());
             List<EpochRecord> log;
             try {
-                log = Worklog.read(runsDir.resolve(row.experiment()).resolve(Worklog.FILE));
+                log = RunFolder.at(runsDir.resolve(row.experiment())).worklog();
             } catch (IllegalStateException | java.io.UncheckedIOException e) {
                 unreadable.add(e.getMessage());
                 log = List.of();
@@ -101,7 +100,7 @@ public final class ResultsSummary {
                 firstStage.appendMissing();
                 continue;
             }
-            runsByData.computeIfAbsent(Provenance.fingerprint(Trainer.readConfig(runsDir.resolve(row.experiment()))),
+            runsByData.computeIfAbsent(Provenance.fingerprint(RunFolder.at(runsDir.resolve(row.experiment())).config()),
                     k -> new ArrayList<>()).add(row.experiment());
             EpochRecord last = log.get(log.size() - 1);
             ourAcc.append(last.bestAccuracy());
@@ -120,7 +119,7 @@ public final class ResultsSummary {
         }
         if (runsByData.size() > 1) {
             throw new IllegalStateException(runsDir + ": the " + dataset + " runs were trained on different data, which one table "
-                    + "must not mix (data content hashes in each run's " + Trainer.CONFIG_FILE + "): " + runsByData.entrySet().stream()
+                    + "must not mix (data content hashes in each run's " + RunFolder.CONFIG_FILE + "): " + runsByData.entrySet().stream()
                     .map(e -> e.getValue().size() + " run(s) on " + abbreviate(e.getKey()) + ", e.g. " + e.getValue().get(0)).toList()
                     + "; move the runs of the other data out of " + runsDir);
         }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.softmaxzoo.train.AtomicFiles;
 import org.softmaxzoo.train.EpochRecord;
-import org.softmaxzoo.train.Worklog;
+import org.softmaxzoo.train.RunFolder;
 
 /**
  * The spread of a reference row over the seeds it was run with: the runs {@code <experiment>} (seed 1)
@@ -77,7 +77,7 @@ public final class SeedSpread {
             for (SeedRun run : runsOf(runsDir, ref.experiment())) {
                 List<EpochRecord> log;
                 try {
-                    log = Worklog.read(run.dir().resolve(Worklog.FILE));
+                    log = RunFolder.at(run.dir()).worklog();
                 } catch (IllegalStateException | UncheckedIOException e) {
                     continue; // an unreadable worklog: summarize reports it with the table, and leaves it out
                 }

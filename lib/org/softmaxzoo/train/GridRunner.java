@@ -124,10 +124,10 @@ public final class GridRunner {
         int failed = 0;
         for (int k = 0; k < configs.size(); k++) {
             TrainConfig config = configs.get(k);
-            Path runDir = options.runsDir().resolve(config.name());
+            RunFolder folder = RunFolder.of(options.runsDir(), config);
             int index = k + 1;
             try {
-                RunStep step = runOne(options, config, runDir, index, configs.size(), shortOfExperiment.get(k), clock, loaded, data, progress);
+                RunStep step = runOne(options, config, folder, index, configs.size(), shortOfExperiment.get(k), clock, loaded, data, progress);
                 if (step == RunStep.SKIPPED) {
                     skipped++;
                 } else if (step == RunStep.HELD) {
@@ -154,26 +154,26 @@ public final class GridRunner {
     private enum RunStep { SKIPPED, HELD, FINISHED, STOPPED }
 
     /** Takes one run of the list as far as it goes: skipped when finished, left when held, trained otherwise. */
-    private static RunStep runOne(Options options, TrainConfig config, Path runDir, int index, int total, boolean shortOfExperiment,
+    private static RunStep runOne(Options options, TrainConfig config, RunFolder folder, int index, int total, boolean shortOfExperiment,
                                   Clock clock, Map<DatasetKind, Datasets.Split> loaded, Function<DatasetKind, Datasets.Split> data,
                                   Progress progress) {
-        int done = doneEpochs(options.runsDir(), config);
+        int done = folder.doneEpochs(config.epochs());
         if (done >= config.epochs()) {
-            reportFinished(index, total, config, runDir, progress);
+            reportFinished(index, total, config, folder, progress);
             return RunStep.SKIPPED;
         }
-        try (RunLock claim = options.claim() ? RunLock.tryAcquire(runDir) : null) {
+        try (RunLock claim = options.claim() ? folder.tryLock() : null) {
             if (options.claim() && claim == null) {
                 clock.leftToOthers(config.epochs() - done);
                 progress.heldElsewhere(index, total, config);
                 return RunStep.HELD;
             }
             // Another process may have finished it between the check above and the claim.
-            if (doneEpochs(options.runsDir(), config) >= config.epochs()) {
-                reportFinished(index, total, config, runDir, progress);
+            if (folder.doneEpochs(config.epochs()) >= config.epochs()) {
+                reportFinished(index, total, config, folder, progress);
                 return RunStep.SKIPPED;
             }
-            RunResult result = Trainer.run(config, loaded.computeIfAbsent(config.dataset(), data), runDir, new Trainer.Listener() {
+            RunResult result = Trainer.train(config, loaded.computeIfAbsent(config.dataset(), data), folder, new Trainer.Listener() {
                 @Override
                 public void started(TrainConfig c, int fromEpoch, List<String> devices) {
                     progress.started(index, total, c, fromEpoch, devices);
@@ -194,15 +194,15 @@ public final class GridRunner {
             }
             // A run stopped short of its experiment's epochs keeps its checkpoint: a longer grid continues it.
             if (!options.keepCheckpoints() && !shortOfExperiment) {
-                deleteQuietly(runDir.resolve(Checkpoint.FILE));
+                folder.deleteCheckpoint();
             }
             return RunStep.FINISHED;
         }
     }
 
     /** Reads a finished run's worklog, without the run lock: another grid process may be reading it too. */
-    private static void reportFinished(int k, int n, TrainConfig config, Path runDir, Progress progress) {
-        progress.skipped(k, n, config, new RunResult(config, runDir, Worklog.read(runDir.resolve(Worklog.FILE))));
+    private static void reportFinished(int k, int n, TrainConfig config, RunFolder folder, Progress progress) {
+        progress.skipped(k, n, config, folder.load(config));
     }
 
     /** The grid's time: elapsed, whether to stop, and the estimate of what is left from the epochs done so far. */
@@ -237,31 +237,12 @@ public final class GridRunner {
         }
     }
 
-    /** As {@link #doneEpochs}, 0 for a run whose files cannot be read (the run itself reports why, in its turn). */
+    /** As {@link RunFolder#doneEpochs}, 0 for a run whose files cannot be read (the run itself reports why, in its turn). */
     private static int doneEpochsOrNone(Path runsDir, TrainConfig config) {
         try {
-            return doneEpochs(runsDir, config);
+            return RunFolder.of(runsDir, config).doneEpochs(config.epochs());
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             return 0;
-        }
-    }
-
-    /** Epochs a run has completed: its checkpoint's, else its worklog's when finished, else 0. */
-    static int doneEpochs(Path runsDir, TrainConfig config) {
-        Path dir = runsDir.resolve(config.name());
-        if (Files.exists(dir.resolve(Checkpoint.FILE))) {
-            return Checkpoint.read(dir.resolve(Checkpoint.FILE)).epoch();
-        }
-        List<EpochRecord> log = Worklog.read(dir.resolve(Worklog.FILE));
-        int last = log.isEmpty() ? 0 : log.get(log.size() - 1).epoch();
-        return last >= config.epochs() ? last : 0;
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (java.io.IOException e) {
-            // A leftover checkpoint costs disk only.
         }
     }
 }

@@ -1,29 +1,21 @@
 package org.softmaxzoo.train;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.TreeSet;
+import java.util.Objects;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.data.ImageSet;
-import org.softmaxzoo.data.Provenance;
 import org.softmaxzoo.heads.Heads;
 import org.softmaxzoo.model.Networks;
 
 /**
- * Runs a configuration in its own folder: {@code config.properties}, {@code worklog.csv} (one row per
- * epoch) and {@code checkpoint.bin} (all variables after the last completed epoch). A run that was
- * cut off resumes from its checkpoint and produces the same numbers as an uninterrupted one; a
- * finished run is not trained again.
+ * Trains a run in its {@link RunFolder}: writes {@code config.properties}, one worklog row per epoch and a
+ * checkpoint of all variables after each completed epoch. A run that was cut off resumes from its
+ * checkpoint and produces the same numbers as an uninterrupted one; a finished run is not trained again.
+ * Reading a finished run back, without data, is {@link RunFolder#finished} / {@link RunFolder#load}.
  */
 public final class Trainer {
-    public static final String CONFIG_FILE = "config.properties";
 
     /** Hooks for progress display; all optional. */
     public interface Listener {
@@ -45,27 +37,33 @@ public final class Trainer {
     private Trainer() {
     }
 
+    /** As {@link #train(TrainConfig, Datasets.Split, RunFolder, Listener)} for the folder at {@code runDir}. */
+    public static RunResult train(TrainConfig config, Datasets.Split data, Path runDir, Listener listener) {
+        return train(config, data, RunFolder.at(runDir), listener);
+    }
+
     /**
-     * Trains the run in {@code runDir} to its epochs, holding the folder's {@link RunLock} throughout: a
-     * second trainer of the same folder gets a {@link RunInUseException} naming the holder.
+     * Trains (or resumes) the run in {@code folder} to its epochs, holding the folder's {@link RunLock}
+     * throughout: a second trainer of the same folder gets a {@link RunInUseException} naming the holder.
+     * Returns the worklog's rows; a run already finished is returned as it is.
      */
-    public static RunResult run(TrainConfig config, Datasets.Split data, Path runDir, Listener listener) {
-        try (RunLock lock = RunLock.acquire(runDir)) {
-            return runLocked(config, data, runDir, listener);
+    public static RunResult train(TrainConfig config, Datasets.Split data, RunFolder folder, Listener listener) {
+        Objects.requireNonNull(data, "data: training needs its data; read a finished run with RunFolder.finished");
+        try (RunLock lock = folder.lock()) {
+            return trainLocked(config, data, folder, listener);
         }
     }
 
-    private static RunResult runLocked(TrainConfig config, Datasets.Split data, Path runDir, Listener listener) {
-        AtomicFiles.removeLeftovers(runDir, Checkpoint.FILE, Worklog.FILE, CONFIG_FILE);
-        checkOrWriteConfig(config, data == null ? null : data.provenance(), runDir);
-        Path worklogFile = runDir.resolve(Worklog.FILE);
-        Path checkpointFile = runDir.resolve(Checkpoint.FILE);
-        List<EpochRecord> logged = Worklog.read(worklogFile);
-        Checkpoint checkpoint = Files.exists(checkpointFile) ? Checkpoint.read(checkpointFile) : null;
+    private static RunResult trainLocked(TrainConfig config, Datasets.Split data, RunFolder folder, Listener listener) {
+        folder.removeLeftovers();
+        folder.checkOrWriteConfig(config, data.provenance());
+        List<EpochRecord> logged = folder.worklog();
+        Checkpoint checkpoint = folder.hasCheckpoint() ? folder.checkpoint() : null;
         if (checkpoint == null && !logged.isEmpty() && logged.get(logged.size() - 1).epoch() >= config.epochs()) {
             // A finished worklog (committed without its checkpoint) is a result: never train over it.
-            return new RunResult(config, runDir, logged);
+            return new RunResult(config, folder.dir(), logged);
         }
+        Path runDir = folder.dir();
         int resumedAt = ResumePoint.epoch(runDir, checkpoint, logged);
         // The row past the checkpoint belongs to an epoch whose checkpoint was never written: it is redone.
         List<EpochRecord> records = new ArrayList<>(logged.stream().filter(r -> r.epoch() <= resumedAt).toList());
@@ -89,8 +87,8 @@ public final class Trainer {
                         train.size() / trainSeconds);
                 records.add(record);
                 // Worklog first, checkpoint second: a crash in between leaves a row that the resume drops and redoes.
-                Worklog.write(worklogFile, records);
-                new Checkpoint(epoch, g.values()).write(checkpointFile);
+                folder.writeWorklog(records);
+                folder.writeCheckpoint(new Checkpoint(epoch, g.values()));
                 done = epoch;
                 listener.epochDone(config, record);
                 if (epoch < config.epochs() && listener.stopNow()) {
@@ -99,28 +97,6 @@ public final class Trainer {
             }
         }
         return new RunResult(config, runDir, records);
-    }
-
-    /**
-     * Starts a run folder over: its worklog and checkpoint are renamed to {@code <file>.bak-<time>} (kept, never
-     * deleted), so that the next {@link #run} trains from scratch. Returns the backups made.
-     */
-    public static List<Path> restart(Path runDir) {
-        try (RunLock lock = RunLock.acquire(runDir)) {
-            String suffix = ".bak-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            List<Path> backups = new ArrayList<>();
-            for (String name : List.of(Worklog.FILE, Checkpoint.FILE)) {
-                Path file = runDir.resolve(name);
-                if (Files.exists(file)) {
-                    Path backup = runDir.resolve(name + suffix);
-                    Files.move(file, backup);
-                    backups.add(backup);
-                }
-            }
-            return backups;
-        } catch (IOException e) {
-            throw new UncheckedIOException(runDir + ": cannot back up the run's files (" + e.getMessage() + ")", e);
-        }
     }
 
     private record EpochTotals(double lossSum, double correct) {
@@ -163,69 +139,5 @@ public final class Trainer {
     public static TrainingGraph build(TrainConfig config, ImageSet shapeOf) {
         return new TrainingGraph(Networks.create(config.network(), config.featureDim(), shapeOf.height()), Heads.create(config.head()),
                 shapeOf.numClasses(), shapeOf.height(), config.learningRate(), config.weightDecay(), config.seed());
-    }
-
-    /** The graph of a run with the variables of its last checkpoint, for features and plots. */
-    public static TrainingGraph load(TrainConfig config, ImageSet shapeOf, Path runDir) {
-        Path file = runDir.resolve(Checkpoint.FILE);
-        if (!Files.exists(file)) {
-            throw new IllegalStateException(runDir + ": no checkpoint; train the run first");
-        }
-        TrainingGraph g = build(config, shapeOf);
-        g.restore(Checkpoint.read(file).values());
-        return g;
-    }
-
-    /** A run folder's {@value #CONFIG_FILE}: empty when the run has none yet. */
-    public static Properties readConfig(Path runDir) {
-        Path file = runDir.resolve(CONFIG_FILE);
-        Properties p = new Properties();
-        if (!Files.exists(file)) {
-            return p;
-        }
-        try (Reader r = Files.newBufferedReader(file)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        return p;
-    }
-
-    /**
-     * Writes a new run's configuration, with the content hashes of its data; refuses to continue a run of
-     * another configuration or of other data. {@code provenance} null: reading a run back, no data at hand.
-     */
-    private static void checkOrWriteConfig(TrainConfig config, Provenance provenance, Path runDir) {
-        Path file = runDir.resolve(CONFIG_FILE);
-        Properties wanted = config.identity();
-        if (provenance != null) {
-            provenance.properties().forEach(wanted::setProperty);
-        }
-        if (Files.exists(file)) {
-            Properties existing = readConfig(runDir);
-            if (provenance != null && provenance.recorded() && !existing.containsKey(Provenance.OFFICIAL_KEY)) {
-                throw new IllegalStateException(runDir + " was trained before runs recorded their data (no "
-                        + Provenance.OFFICIAL_KEY + " in " + CONFIG_FILE + "), so its data cannot be checked; move that folder "
-                        + "away to train the run again");
-            }
-            TreeSet<String> differing = new TreeSet<>();
-            for (String key : wanted.stringPropertyNames()) {
-                if (!wanted.getProperty(key).equals(existing.getProperty(key))) {
-                    differing.add(key + ": run has " + existing.getProperty(key) + ", asked " + wanted.getProperty(key));
-                }
-            }
-            if (!differing.isEmpty()) {
-                throw new IllegalStateException(runDir + " holds a different run (" + String.join("; ", differing)
-                        + "); choose another --out or remove that folder");
-            }
-            return;
-        }
-        StringWriter w = new StringWriter();
-        try {
-            wanted.store(w, "softmax-zoo run configuration (epochs may grow on resume)");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        AtomicFiles.writeString(file, w.toString());
     }
 }

@@ -14,6 +14,7 @@ import org.softmaxzoo.report.OpenSetReport;
 import org.softmaxzoo.testing.SyntheticImages;
 import org.softmaxzoo.train.Checkpoint;
 import org.softmaxzoo.train.EpochRecord;
+import org.softmaxzoo.train.RunFolder;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainConfig;
 import org.softmaxzoo.train.Trainer;
@@ -71,7 +72,7 @@ class OpenSetBenchmarkTest {
                 seen,0.990000,0.050000,0.700000,1.00000e-05,0.300000
                 seen,0.990000,0.050000,0.700000,1.00000,1.000000
                 """);
-        OpenSetBenchmark.Metrics[] m = MetricsFile.read(run);
+        OpenSetBenchmark.Metrics[] m = MetricsFile.read(RunFolder.at(run));
         assertEquals(0.840771, m[0].auc(), 0);
         assertEquals(0.05, m[1].equalErrorRate(), 0);
         assertEquals(0.3, m[1].roc().tarAtFar(1e-5), 0);

@@ -18,7 +18,7 @@ public final class ChaosTrainer {
 
     public static void main(String[] args) {
         // The test hands it a cut-down copy of MNIST: not the official content, accepted and recorded as such.
-        Trainer.run(CONFIG, new Datasets(Path.of(args[1])).acceptingUnofficial().load(DatasetKind.MNIST), Path.of(args[0]), new Trainer.Listener() {
+        Trainer.train(CONFIG, new Datasets(Path.of(args[1])).acceptingUnofficial().load(DatasetKind.MNIST), Path.of(args[0]), new Trainer.Listener() {
             @Override
             public void step(int epoch, int step, int steps) {
                 say("step " + epoch + " " + step + " " + steps);

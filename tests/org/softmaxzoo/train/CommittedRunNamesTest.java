@@ -25,11 +25,11 @@ class CommittedRunNamesTest {
         Path runs = Notebook.projectDir().resolve("results").resolve("runs");
         List<Path> configs;
         try (Stream<Path> files = Files.list(runs)) {
-            configs = files.map(d -> d.resolve(Trainer.CONFIG_FILE)).filter(Files::isRegularFile).sorted().toList();
+            configs = files.map(d -> d.resolve(RunFolder.CONFIG_FILE)).filter(Files::isRegularFile).sorted().toList();
         }
         int checked = 0;
         for (Path config : configs) {
-            Properties stored = Trainer.readConfig(config.getParent());
+            Properties stored = RunFolder.at(config.getParent()).config();
             String name = stored.getProperty("name");
             assertEquals(config.getParent().getFileName().toString(), name, config + ": folder and name differ");
             if (!name.contains(".softmax.weight_decay")) {

@@ -37,7 +37,7 @@ class EveryHeadTrainsIntegrationTest {
         "curricularface(s=10)", "elasticface(s=10)", "elasticface(s=10,form=cos,plus=true)", "softmax+range(k=2)"})
     void trainsWithoutNaN(String head) {
         TrainConfig config = TrainConfig.of(DatasetKind.MNIST, head).withEpochs(1).withTrainLimit(6400);
-        RunResult r = Trainer.run(config, new Datasets.Split(mnist.train(), mnist.test().limit(2000)), dir, new Trainer.Listener() {
+        RunResult r = Trainer.train(config, new Datasets.Split(mnist.train(), mnist.test().limit(2000)), dir, new Trainer.Listener() {
         });
         System.out.printf("%-45s loss %.4f  test acc %.4f%n", head, r.last().trainLoss(), r.last().testAccuracy());
         assertTrue(Double.isFinite(r.last().trainLoss()), head);

@@ -29,27 +29,29 @@ class ResumeSafetyTest {
     @Test
     void extendingAFinishedRunWithoutItsCheckpointIsRefusedUntilRestart() throws IOException {
         Path run = dir.resolve("run");
-        Trainer.run(CONFIG.withEpochs(2), DATA, run, QUIET);
+        Trainer.train(CONFIG.withEpochs(2), DATA, run, QUIET);
         Files.delete(run.resolve(Checkpoint.FILE)); // as the grid leaves finished runs
         byte[] worklog = Files.readAllBytes(run.resolve(Worklog.FILE));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Trainer.run(CONFIG, DATA, run, QUIET));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Trainer.train(CONFIG, DATA, run, QUIET));
         assertTrue(e.getMessage().contains("--restart") && e.getMessage().contains("epochs 1-2"), e.getMessage());
         assertArrayEquals(worklog, Files.readAllBytes(run.resolve(Worklog.FILE)), "the worklog is untouched");
-        assertEquals(2, Trainer.run(CONFIG.withEpochs(2), DATA, run, QUIET).records().size(), "still read as a finished result");
-        List<Path> backups = Trainer.restart(run);
+        assertEquals(2, RunFolder.at(run).finished(CONFIG.withEpochs(2)).records().size(), "still read as a finished result");
+        assertEquals(null, RunFolder.at(run).finished(CONFIG), "2 of 3 epochs: not finished");
+        assertArrayEquals(worklog, Files.readAllBytes(run.resolve(Worklog.FILE)), "reading it back changed nothing");
+        List<Path> backups = RunFolder.at(run).restart();
         assertEquals(1, backups.size());
         assertTrue(backups.get(0).getFileName().toString().startsWith("worklog.csv.bak-"), backups.toString());
         assertArrayEquals(worklog, Files.readAllBytes(backups.get(0)), "the old worklog is kept");
-        assertEquals(3, Trainer.run(CONFIG, DATA, run, QUIET).records().size());
+        assertEquals(3, Trainer.train(CONFIG, DATA, run, QUIET).records().size());
     }
 
     @Test
     void aCheckpointPastItsWorklogIsRefusedNotReportedFinished() throws IOException {
         Path run = dir.resolve("run");
-        Trainer.run(CONFIG.withEpochs(1), DATA, run, QUIET);
+        Trainer.train(CONFIG.withEpochs(1), DATA, run, QUIET);
         Checkpoint one = Checkpoint.read(run.resolve(Checkpoint.FILE));
         new Checkpoint(99, one.values()).write(run.resolve(Checkpoint.FILE));
-        CheckpointException e = assertThrows(CheckpointException.class, () -> Trainer.run(CONFIG, DATA, run, QUIET));
+        CheckpointException e = assertThrows(CheckpointException.class, () -> Trainer.train(CONFIG, DATA, run, QUIET));
         assertTrue(e.getMessage().contains("epoch 99") && e.getMessage().contains("--restart"), e.getMessage());
         assertEquals(1, Worklog.read(run.resolve(Worklog.FILE)).size());
     }
@@ -57,13 +59,13 @@ class ResumeSafetyTest {
     @Test
     void aDamagedCheckpointStopsTheRunAndKeepsTheWorklog() throws IOException {
         Path run = dir.resolve("run");
-        Trainer.run(CONFIG.withEpochs(2), DATA, run, QUIET);
+        Trainer.train(CONFIG.withEpochs(2), DATA, run, QUIET);
         Path file = run.resolve(Checkpoint.FILE);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
         Files.write(file, bytes);
         byte[] worklog = Files.readAllBytes(run.resolve(Worklog.FILE));
-        assertThrows(CheckpointException.class, () -> Trainer.run(CONFIG, DATA, run, QUIET));
+        assertThrows(CheckpointException.class, () -> Trainer.train(CONFIG, DATA, run, QUIET));
         assertArrayEquals(worklog, Files.readAllBytes(run.resolve(Worklog.FILE)));
     }
 
@@ -74,7 +76,7 @@ class ResumeSafetyTest {
         Path staleCheckpoint = Files.writeString(run.resolve("checkpoint.bin4711.tmp"), "half");
         Path staleWorklog = Files.writeString(run.resolve("worklog.csv815.tmp"), "half");
         Path notOurs = Files.writeString(run.resolve("notes.tmp"), "keep");
-        Trainer.run(CONFIG.withEpochs(1), DATA, run, QUIET);
+        Trainer.train(CONFIG.withEpochs(1), DATA, run, QUIET);
         assertFalse(Files.exists(staleCheckpoint) || Files.exists(staleWorklog));
         assertTrue(Files.exists(notOurs));
     }

@@ -34,16 +34,16 @@ class RunLockTest {
         try {
             String said = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8)).readLine();
             assertEquals("held", said);
-            RunInUseException e = assertThrows(RunInUseException.class, () -> Trainer.run(CONFIG, DATA, run, new Trainer.Listener() {
+            RunInUseException e = assertThrows(RunInUseException.class, () -> Trainer.train(CONFIG, DATA, run, new Trainer.Listener() {
             }));
             assertTrue(e.getMessage().contains("process " + holder.pid()), e.getMessage());
-            assertFalse(Files.exists(run.resolve(Worklog.FILE)) || Files.exists(run.resolve(Trainer.CONFIG_FILE)),
+            assertFalse(Files.exists(run.resolve(Worklog.FILE)) || Files.exists(run.resolve(RunFolder.CONFIG_FILE)),
                     "the refused trainer wrote nothing");
         } finally {
             holder.destroyForcibly().waitFor();
         }
         // The holder's death releases the lock: no stale lock to clean up by hand.
-        assertEquals(1, Trainer.run(CONFIG, DATA, run, new Trainer.Listener() {
+        assertEquals(1, Trainer.train(CONFIG, DATA, run, new Trainer.Listener() {
         }).records().size());
     }
 }

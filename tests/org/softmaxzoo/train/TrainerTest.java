@@ -68,7 +68,7 @@ class TrainerTest {
 
     @Test
     void trainingLearnsAndWritesOneRowPerEpoch() {
-        RunResult r = Trainer.run(CONFIG.withEpochs(6), DATA, dir.resolve("a"), QUIET);
+        RunResult r = Trainer.train(CONFIG.withEpochs(6), DATA, dir.resolve("a"), QUIET);
         assertEquals(List.of(1, 2, 3, 4, 5, 6), r.records().stream().map(EpochRecord::epoch).toList());
         assertEquals(6, Worklog.read(dir.resolve("a/worklog.csv")).size());
         assertTrue(r.bestAccuracy() > 0.9, "3 well-separated classes should be learned, got " + r.bestAccuracy());
@@ -82,67 +82,67 @@ class TrainerTest {
 
     @Test
     void sameSeedSameResult() {
-        assertSameRun(Trainer.run(CONFIG, DATA, dir.resolve("a"), QUIET), Trainer.run(CONFIG, DATA, dir.resolve("b"), QUIET));
+        assertSameRun(Trainer.train(CONFIG, DATA, dir.resolve("a"), QUIET), Trainer.train(CONFIG, DATA, dir.resolve("b"), QUIET));
     }
 
     @Test
     void differentSeedDifferentResult() {
-        Trainer.run(CONFIG, DATA, dir.resolve("a"), QUIET);
-        Trainer.run(CONFIG.withSeed(6), DATA, dir.resolve("b"), QUIET);
+        Trainer.train(CONFIG, DATA, dir.resolve("a"), QUIET);
+        Trainer.train(CONFIG.withSeed(6), DATA, dir.resolve("b"), QUIET);
         assertTrue(!Arrays.equals(finalValues(dir.resolve("a")).get("head/weight"), finalValues(dir.resolve("b")).get("head/weight")));
     }
 
     @Test
     void runKilledMidEpochResumesToTheSameResult() {
-        RunResult uninterrupted = Trainer.run(CONFIG, DATA, dir.resolve("a"), QUIET);
+        RunResult uninterrupted = Trainer.train(CONFIG, DATA, dir.resolve("a"), QUIET);
         Path cut = dir.resolve("b");
-        assertThrows(Kill.class, () -> Trainer.run(CONFIG, DATA, cut, killAt(2, 3)));
+        assertThrows(Kill.class, () -> Trainer.train(CONFIG, DATA, cut, killAt(2, 3)));
         assertEquals(1, Checkpoint.read(cut.resolve(Checkpoint.FILE)).epoch());
         assertEquals(1, Worklog.read(cut.resolve(Worklog.FILE)).size());
-        assertSameRun(uninterrupted, Trainer.run(CONFIG, DATA, cut, QUIET));
+        assertSameRun(uninterrupted, Trainer.train(CONFIG, DATA, cut, QUIET));
     }
 
     @Test
     void worklogRowWithoutCheckpointIsRedone() {
-        RunResult uninterrupted = Trainer.run(CONFIG, DATA, dir.resolve("a"), QUIET);
+        RunResult uninterrupted = Trainer.train(CONFIG, DATA, dir.resolve("a"), QUIET);
         Path cut = dir.resolve("b");
-        Trainer.run(CONFIG.withEpochs(1), DATA, cut, QUIET);
+        Trainer.train(CONFIG.withEpochs(1), DATA, cut, QUIET);
         // A crash between writing epoch 2's row and its checkpoint: the row is there, the checkpoint says epoch 1.
         List<EpochRecord> rows = new java.util.ArrayList<>(Worklog.read(cut.resolve(Worklog.FILE)));
         rows.add(new EpochRecord(2, 9, 0, 0, 1, 1, 0.99, 2));
         Worklog.write(cut.resolve(Worklog.FILE), rows);
-        assertSameRun(uninterrupted, Trainer.run(CONFIG, DATA, cut, QUIET));
+        assertSameRun(uninterrupted, Trainer.train(CONFIG, DATA, cut, QUIET));
     }
 
     @Test
     void finishedRunIsNotTrainedAgainAndCanBeExtended() throws Exception {
         Path run = dir.resolve("a");
-        Trainer.run(CONFIG.withEpochs(2), DATA, run, QUIET);
+        Trainer.train(CONFIG.withEpochs(2), DATA, run, QUIET);
         String worklog = Files.readString(run.resolve(Worklog.FILE));
-        RunResult again = Trainer.run(CONFIG.withEpochs(2), DATA, run, killAt(1, 1));
+        RunResult again = Trainer.train(CONFIG.withEpochs(2), DATA, run, killAt(1, 1));
         assertTrue(again.finished());
         assertEquals(worklog, Files.readString(run.resolve(Worklog.FILE)));
-        assertSameRun(Trainer.run(CONFIG, DATA, dir.resolve("b"), QUIET), Trainer.run(CONFIG, DATA, run, QUIET));
+        assertSameRun(Trainer.train(CONFIG, DATA, dir.resolve("b"), QUIET), Trainer.train(CONFIG, DATA, run, QUIET));
     }
 
     @Test
     void refusesToResumeADifferentRun() {
         Path run = dir.resolve("a");
-        Trainer.run(CONFIG.withEpochs(1), DATA, run, QUIET);
+        Trainer.train(CONFIG.withEpochs(1), DATA, run, QUIET);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Trainer.run(CONFIG.withSeed(9).withName(CONFIG.name()), DATA, run, QUIET));
+                () -> Trainer.train(CONFIG.withSeed(9).withName(CONFIG.name()), DATA, run, QUIET));
         assertTrue(e.getMessage().contains("holds a different run (seed: run has 5, asked 9)"), e.getMessage());
     }
 
     @Test
     void nanLossStopsWithEpochAndStepAndKeepsTheLastGoodCheckpoint() {
         Path run = dir.resolve("a");
-        Trainer.run(CONFIG.withEpochs(1), DATA, run, QUIET);
+        Trainer.train(CONFIG.withEpochs(1), DATA, run, QUIET);
         ImageSet clean = DATA.train();
         float[] poisoned = clean.pixels().clone();
         Arrays.fill(poisoned, Float.NaN);
         Datasets.Split bad = new Datasets.Split(new ImageSet(poisoned, clean.labels(), clean.height(), clean.width(), 3), DATA.test());
-        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> Trainer.run(CONFIG, bad, run, QUIET));
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> Trainer.train(CONFIG, bad, run, QUIET));
         assertTrue(e.getMessage().contains("loss became NaN at epoch 2, step 1 of 12") && e.getMessage().contains("checkpoint of epoch 1"),
                 e.getMessage());
         assertEquals(1, Checkpoint.read(run.resolve(Checkpoint.FILE)).epoch());
@@ -162,13 +162,13 @@ class TrainerTest {
     void aRunRecordsItsDataAndRefusesToContinueOnOtherData() throws Exception {
         Path runDir = dir.resolve("run");
         String official = DatasetKind.MNIST.officialSha256(DatasetKind.Part.TEST_LABELS);
-        Trainer.run(CONFIG.withEpochs(1), withFiles(official), runDir, QUIET);
-        java.util.Properties written = Trainer.readConfig(runDir);
+        Trainer.train(CONFIG.withEpochs(1), withFiles(official), runDir, QUIET);
+        java.util.Properties written = RunFolder.at(runDir).config();
         assertEquals(official, written.getProperty("data.t10k-labels-idx1-ubyte.sha256"));
         assertEquals("true", written.getProperty("data.official"));
         String other = "0".repeat(64);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Trainer.run(CONFIG.withEpochs(2), withFiles(other), runDir, QUIET));
+                () -> Trainer.train(CONFIG.withEpochs(2), withFiles(other), runDir, QUIET));
         assertTrue(e.getMessage().contains("data.t10k-labels-idx1-ubyte.sha256: run has " + official + ", asked " + other),
                 e.getMessage());
         assertEquals(1, Worklog.read(runDir.resolve(Worklog.FILE)).size(), "the run is left as it was");
@@ -177,9 +177,9 @@ class TrainerTest {
     @Test
     void aRunFromBeforeDataWasRecordedIsNotContinuedOnRecordedData() throws Exception {
         Path runDir = dir.resolve("old");
-        Trainer.run(CONFIG.withEpochs(1), DATA, runDir, QUIET); // in-memory data: nothing recorded
+        Trainer.train(CONFIG.withEpochs(1), DATA, runDir, QUIET); // in-memory data: nothing recorded
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Trainer.run(CONFIG.withEpochs(2), withFiles(DatasetKind.MNIST.officialSha256(DatasetKind.Part.TEST_LABELS)),
+                () -> Trainer.train(CONFIG.withEpochs(2), withFiles(DatasetKind.MNIST.officialSha256(DatasetKind.Part.TEST_LABELS)),
                         runDir, QUIET));
         assertTrue(e.getMessage().contains("was trained before runs recorded their data"), e.getMessage());
     }
