@@ -10,6 +10,7 @@ import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.eval.OpenSetBenchmark;
 import org.softmaxzoo.report.OpenSetReport;
 import org.softmaxzoo.train.TrainConfig;
+import org.softmaxzoo.train.RunName;
 import org.softmaxzoo.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,6 +90,6 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private static String openSetName(DatasetKind kind, String head, int dim) {
-        return TrainConfig.of(kind, head).withFeatureDim(dim).name() + ".classes0-" + (SEEN_CLASSES - 1);
+        return RunName.of(TrainConfig.of(kind, head).withFeatureDim(dim), 0, SEEN_CLASSES - 1);
     }
 }

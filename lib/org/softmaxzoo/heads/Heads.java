@@ -81,6 +81,15 @@ public final class Heads {
         return Collections.unmodifiableMap(map);
     }
 
+    /** The declared argument keys of a head or term (by name or alias), or null when there is none of that name. */
+    public static List<String> argumentKeys(String nameOrAlias) {
+        Declaration<?> d = byName(HEADS, true).get(nameOrAlias);
+        if (d == null) {
+            d = byName(TERMS, true).get(nameOrAlias);
+        }
+        return d == null ? null : d.params().stream().map(org.softmaxzoo.heads.spec.Param::key).toList();
+    }
+
     /** Builds the head a spec string describes. */
     public static LossHead create(String spec) {
         HeadSpec parsed = HeadSpec.parse(spec);

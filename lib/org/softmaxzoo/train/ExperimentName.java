@@ -20,10 +20,31 @@ public final class ExperimentName {
     private static final Pattern NAME = Pattern.compile(
             "(mnist|fashion_mnist)\\.softmax\\.weight_decay" + NUM + "\\.feature([0-9]+)(?:\\.(.+))?");
 
-    /** A suffix form and the head spec it stands for ($1, $2 are the numbers it captures). */
-    private record Suffix(Pattern pattern, String spec) {
-        Suffix(String regex, String spec) {
-            this(Pattern.compile(regex), spec);
+    /**
+     * A suffix form and the head spec it stands for, both as templates whose {@code $1}, {@code $2} are the
+     * same numbers, so that a suffix reads as a spec ({@link #headOf}) and a spec writes as a suffix ({@link #suffixOf}).
+     */
+    private record Suffix(String suffix, String spec, Pattern suffixPattern, Pattern specPattern) {
+        Suffix(String suffix, String spec) {
+            this(suffix, spec, templatePattern(suffix), templatePattern(spec));
+        }
+
+        /** The template as a regex: literal text quoted, each {@code $k} a number. */
+        private static Pattern templatePattern(String template) {
+            StringBuilder regex = new StringBuilder();
+            Matcher m = Pattern.compile("\\$[0-9]").matcher(template);
+            int at = 0;
+            while (m.find()) {
+                regex.append(Pattern.quote(template.substring(at, m.start()))).append(NUM);
+                at = m.end();
+            }
+            return Pattern.compile(regex.append(Pattern.quote(template.substring(at))).toString());
+        }
+
+        /** {@code from} matched by {@code pattern}, written in the other template. */
+        static String translate(Pattern pattern, String to, String from) {
+            Matcher m = pattern.matcher(from);
+            return m.matches() ? m.replaceFirst(Matcher.quoteReplacement(to).replace("\\$", "$")) : null;
         }
     }
 
@@ -32,13 +53,13 @@ public final class ExperimentName {
 
     private static final List<Suffix> SUFFIXES = List.of(
             new Suffix("normweight", "normweight"),
-            new Suffix("normfeature\\.scale" + NUM, "normfeature(s=$1)"),
-            new Suffix("normface\\.scale" + NUM, "normface(s=$1)"),
-            new Suffix("normface\\.scalelearn", "normface(s=learn)"),
-            new Suffix("amsoftmax\\.scale" + NUM + "\\.margin" + NUM, "cosface(s=$1,m=$2)"),
-            new Suffix("arcface\\.scale" + NUM + "\\.margin" + NUM, "arcface(s=$1,m=$2deg)"),
-            new Suffix("normweight\\.ringloss\\." + NUM, "normweight+ringloss(lambda=$1)"),
-            new Suffix("ringloss\\." + NUM, "softmax(bias=false)+ringloss(lambda=$1)"));
+            new Suffix("normfeature.scale$1", "normfeature(s=$1)"),
+            new Suffix("normface.scale$1", "normface(s=$1)"),
+            new Suffix("normface.scalelearn", "normface(s=learn)"),
+            new Suffix("amsoftmax.scale$1.margin$2", "cosface(s=$1,m=$2)"),
+            new Suffix("arcface.scale$1.margin$2", "arcface(s=$1,m=$2deg)"),
+            new Suffix("normweight.ringloss.$1", "normweight+ringloss(lambda=$1)"),
+            new Suffix("ringloss.$1", "softmax(bias=false)+ringloss(lambda=$1)"));
 
     private ExperimentName() {
     }
@@ -85,12 +106,44 @@ public final class ExperimentName {
 
     static String headOf(String suffix, String name) {
         for (Suffix s : SUFFIXES) {
-            Matcher m = s.pattern().matcher(suffix);
-            if (m.matches()) {
-                return m.replaceFirst(s.spec());
+            String spec = Suffix.translate(s.suffixPattern(), s.spec(), suffix);
+            if (spec != null) {
+                return spec;
             }
         }
         throw new SpecException("unknown head suffix '" + suffix + "' in experiment name '" + name + "'; accepted: "
-                + String.join(", ", SUFFIXES.stream().map(s -> s.pattern().pattern().replace(NUM, "<n>").replace("\\.", ".")).toList()));
+                + String.join(", ", SUFFIXES.stream().map(s -> s.suffix().replaceAll("\\$[0-9]", "<n>")).toList()));
+    }
+
+    /**
+     * The reference-style name of a configuration, or null when the tables' names cannot say it (a head without a
+     * suffix, another network, a subset of the training set). {@link #parse} reads it back to the same configuration.
+     */
+    public static String nameOf(DatasetKind dataset, String head, float weightDecay, int featureDim, String network, int trainLimit,
+                                long seed) {
+        if (!org.softmaxzoo.model.Networks.DEFAULT.equals(network) || trainLimit != 0) {
+            return null;
+        }
+        String suffix = suffixOf(head);
+        if (suffix == null) {
+            return null;
+        }
+        String base = dataset.experimentName() + ".softmax.weight_decay" + TrainConfig.formatDecay(weightDecay) + ".feature" + featureDim
+                + (suffix.isEmpty() ? "" : "." + suffix);
+        return TrainConfig.withSeedSuffix(base, seed);
+    }
+
+    /** The name suffix of a head spec ("" for the plain row), or null when no reference row has that head. */
+    static String suffixOf(String head) {
+        if (PLAIN.equals(head)) {
+            return "";
+        }
+        for (Suffix s : SUFFIXES) {
+            String suffix = Suffix.translate(s.specPattern(), s.suffix(), head);
+            if (suffix != null) {
+                return suffix;
+            }
+        }
+        return null;
     }
 }

@@ -82,6 +82,11 @@ public record TrainConfig(String name, DatasetKind dataset, String head, int fea
         return new TrainConfig(withSeedSuffix(withoutSeed(name), s), dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, s, trainLimit, network);
     }
 
+    /** Another head, under the same name (the caller names the run). */
+    public TrainConfig withHead(String h) {
+        return new TrainConfig(name, dataset, h, featureDim, epochs, batchSize, learningRate, weightDecay, seed, trainLimit, network);
+    }
+
     public TrainConfig withName(String n) {
         return new TrainConfig(n, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, seed, trainLimit, network);
     }
@@ -103,12 +108,11 @@ public record TrainConfig(String name, DatasetKind dataset, String head, int fea
 
     /** A file-system-safe name in the style of the reference experiment names. */
     static String defaultName(DatasetKind dataset, String head, float weightDecay, int featureDim, int trainLimit) {
-        String h = head.replace("(", "-").replace(")", "").replace("=", "").replace(",", "-").replaceAll("[^A-Za-z0-9._+-]", "_");
-        return dataset.experimentName() + "." + h + ".weight_decay" + formatDecay(weightDecay) + ".feature" + featureDim + (trainLimit > 0 ? ".limit" + trainLimit : "");
+        return dataset.experimentName() + "." + RunName.headToken(head) + ".weight_decay" + formatDecay(weightDecay) + ".feature" + featureDim + (trainLimit > 0 ? ".limit" + trainLimit : "");
     }
 
     /** 1e-3 style, as in the reference experiment names. */
-    private static String formatDecay(float weightDecay) {
+    static String formatDecay(float weightDecay) {
         return String.format(Locale.ROOT, "%.0e", weightDecay).replace("e-0", "e-");
     }
 
