@@ -64,7 +64,7 @@ public final class Trainer {
             return new RunResult(config, folder.dir(), logged);
         }
         Path runDir = folder.dir();
-        int resumedAt = ResumePoint.epoch(runDir, checkpoint, logged);
+        int resumedAt = ResumePoint.epoch(folder, checkpoint, logged);
         // The row past the checkpoint belongs to an epoch whose checkpoint was never written: it is redone.
         List<EpochRecord> records = new ArrayList<>(logged.stream().filter(r -> r.epoch() <= resumedAt).toList());
         int done = resumedAt;

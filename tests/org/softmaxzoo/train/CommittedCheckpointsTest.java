@@ -1,0 +1,48 @@
+package org.softmaxzoo.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.softmaxzoo.data.ImageSet;
+import org.softmaxzoo.notebook.Notebook;
+
+/**
+ * Every committed checkpoint (kept so that a staged grid continues its run) can be continued: it ends where its
+ * worklog ends, and it fits the graph of the configuration its run's name parses to, every variable restored
+ * as stored. That the continued run then gives an uninterrupted run's numbers is {@code TrainerTest}'s
+ * {@code runKilledMidEpochResumesToTheSameResult} and {@code ChaosIntegrationTest}.
+ */
+class CommittedCheckpointsTest {
+
+    @Test
+    void everyCommittedCheckpointResumesItsRun() throws IOException {
+        Path runs = Notebook.projectDir().resolve("results").resolve("runs");
+        List<Path> dirs;
+        try (Stream<Path> files = Files.walk(runs)) {
+            dirs = files.filter(p -> p.getFileName().toString().equals(Checkpoint.FILE)).map(Path::getParent).sorted().toList();
+        }
+        ImageSet shape = new ImageSet(new float[28 * 28], new int[] {0}, 28, 28, 10);
+        for (Path dir : dirs) {
+            RunFolder folder = RunFolder.at(dir);
+            TrainConfig config = RunName.ofFolder(runs, dir).config();
+            List<EpochRecord> log = folder.worklog();
+            Checkpoint saved = folder.checkpoint();
+            assertEquals(log.get(log.size() - 1).epoch(), saved.epoch(), dir + ": checkpoint and worklog end together");
+            assertEquals(saved.epoch(), ResumePoint.epoch(folder, saved, log), dir + ": resumes after its checkpoint");
+            try (TrainingGraph g = folder.graph(config, shape)) {
+                Map<String, float[]> restored = g.values();
+                assertEquals(saved.values().keySet(), restored.keySet(), dir + ": variables");
+                saved.values().forEach((name, v) -> assertArrayEquals(v, restored.get(name), dir + ": " + name));
+            }
+        }
+        assertTrue(dirs.size() >= 12, "committed checkpoints checked: " + dirs.size());
+    }
+}
