@@ -64,7 +64,18 @@ public final class ExperimentName {
     private ExperimentName() {
     }
 
-    private static final Pattern SEED = Pattern.compile("(.+)\\.seed([0-9]+)");
+    /** A name's {@code .seed<s>} ending: group 1 the rest, group 2 the seed. */
+    static final Pattern SEED = Pattern.compile("(.+)\\.seed([0-9]+)");
+
+    /** The seed a matched {@link #SEED} ending names; seed 1 is written without one. */
+    static long seedOf(Matcher seeded, String name) {
+        long seed = Long.parseLong(seeded.group(2));
+        if (seed == TrainConfig.SEED || seed < 1) {
+            throw new SpecException("experiment name '" + name + "': seed " + seed + " is written without a .seed part "
+                    + "(seed 1 is the default); other seeds as .seed2, .seed3, ...");
+        }
+        return seed;
+    }
 
     /**
      * The run of an experiment for one seed: the name itself for the default seed 1, else the name with
@@ -83,12 +94,7 @@ public final class ExperimentName {
     public static TrainConfig parse(String name) {
         Matcher seeded = SEED.matcher(name.trim());
         if (seeded.matches()) {
-            long seed = Long.parseLong(seeded.group(2));
-            if (seed == TrainConfig.SEED || seed < 1) {
-                throw new SpecException("experiment name '" + name + "': seed " + seed + " is written without a .seed part "
-                        + "(seed 1 is the default); other seeds as .seed2, .seed3, ...");
-            }
-            return parse(seeded.group(1)).withSeed(seed);
+            return parse(seeded.group(1)).withSeed(seedOf(seeded, name));
         }
         Matcher m = NAME.matcher(name.trim());
         if (!m.matches()) {

@@ -35,7 +35,6 @@ import org.softmaxzoo.model.Networks;
 public record RunName(TrainConfig config, String trainingSet) {
     private static final String NUM = "([0-9]+(?:\\.[0-9]+)?(?:e-?[0-9]+)?)";
     private static final Pattern CLASSES = Pattern.compile("(.+)\\.(classes[0-9]+-[0-9]+)");
-    private static final Pattern SEED = Pattern.compile("(.+)\\.seed([0-9]+)");
     private static final Pattern LIMIT = Pattern.compile("(.+)\\.limit([0-9]+)");
     private static final Pattern NET = Pattern.compile("(.+)\\.net-([a-z][a-z-]*)");
     private static final Pattern SPEC_STYLE = Pattern.compile(
@@ -103,12 +102,8 @@ public record RunName(TrainConfig config, String trainingSet) {
             trainingSet = m.group(2);
         }
         long seed = TrainConfig.SEED;
-        if ((m = SEED.matcher(rest)).matches()) {
-            seed = Long.parseLong(m.group(2));
-            if (seed == TrainConfig.SEED || seed < 1) {
-                throw new SpecException("run name '" + name + "': seed " + seed + " is written without a .seed part "
-                        + "(seed 1 is the default); other seeds as .seed2, .seed3, ...");
-            }
+        if ((m = ExperimentName.SEED.matcher(rest)).matches()) {
+            seed = ExperimentName.seedOf(m, name);
             rest = m.group(1);
         }
         int limit = 0;
