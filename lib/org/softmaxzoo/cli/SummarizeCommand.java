@@ -60,15 +60,15 @@ final class SummarizeCommand implements Callable<Integer> {
             System.out.println("wrote " + SeedSpread.write(runs, dataset, out));
             tables.put(dataset, s.table());
         }
-        List<ReferenceFindings.Check> protocol = ReferenceFindings.check(tables, ResultsSummary.Basis.PROTOCOL);
-        List<ReferenceFindings.Check> firstStage = ReferenceFindings.check(tables, ResultsSummary.Basis.FIRST_STAGE);
+        List<ReferenceFindings.Check> protocol = ReferenceFindings.check(runs, tables, ResultsSummary.Basis.PROTOCOL);
+        List<ReferenceFindings.Check> firstStage = ReferenceFindings.check(runs, tables, ResultsSummary.Basis.FIRST_STAGE);
         for (int i = 0; i < protocol.size(); i++) {
             ReferenceFindings.Check c = protocol.get(i);
-            System.out.printf(Locale.ROOT, "%-8s (first %d epochs: %s) %s: %s%n", c.status(), ResultsSummary.STAGE_EPOCHS,
-                    firstStage.get(i).status(), c.finding().dataset(), c.finding().claim());
+            System.out.printf(Locale.ROOT, "%s (first %d epochs: %s) %s: %s%n", c.decisiveText(), ResultsSummary.STAGE_EPOCHS,
+                    firstStage.get(i).decisiveText(), c.finding().dataset(), c.finding().claim());
         }
         System.out.println("wrote " + ReferenceFindings.write(protocol, firstStage, out));
-        System.out.println("wrote " + Explanations.writeDifferences(tables, Explanations.read(out), out));
+        System.out.println("wrote " + Explanations.writeDifferences(tables, protocol, Explanations.read(out), out));
         if (unreadable > 0) {
             System.err.println("error: " + unreadable + " worklog(s) could not be read (listed above); their rows are left out");
             return 1;

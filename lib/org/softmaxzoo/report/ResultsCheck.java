@@ -47,24 +47,24 @@ public final class ResultsCheck {
                     SeedSpread.rows(runsDir, ds, ResultsSummary.Basis.PROTOCOL), SeedSpread.rows(runsDir, ds,
                     ResultsSummary.Basis.FIRST_STAGE)), problems);
         }
-        List<ReferenceFindings.Check> protocol = ReferenceFindings.check(fresh, ResultsSummary.Basis.PROTOCOL);
+        List<ReferenceFindings.Check> protocol = ReferenceFindings.check(runsDir, fresh, ResultsSummary.Basis.PROTOCOL);
         for (ReferenceFindings.Check c : protocol) {
             String id = Explanations.FINDING + c.finding().id();
             boolean explained = explanations.containsKey(id);
             unused.remove(id);
-            if (c.status() == ReferenceFindings.Status.FAILS && !explained) {
-                problems.add("finding " + c.finding().id() + " does not hold (" + c.detail() + "): a regression, or explain it as "
-                        + id + " in " + Explanations.FILE);
-            } else if (c.status() != ReferenceFindings.Status.FAILS && explained) {
-                problems.add(Explanations.FILE + ": " + id + " explains a finding that " + (c.status() == ReferenceFindings.Status.HOLDS
-                        ? "holds" : "has not finished") + "; remove that line");
+            if (c.mustExplain() && !explained) {
+                problems.add("finding " + c.finding().id() + " does not hold (" + c.decisiveText() + ": " + c.decisiveDetail()
+                        + "): a regression, or explain it as " + id + " in " + Explanations.FILE);
+            } else if (!c.mustExplain() && explained) {
+                problems.add(Explanations.FILE + ": " + id + " explains a finding that " + (c.pending() ? "has not finished" : "holds")
+                        + "; remove that line");
             }
         }
         unused.keySet().stream().sorted().forEach(id -> problems.add(Explanations.FILE + ": " + id + " names no result of "
                 + datasets + "; remove that line or fix the id"));
-        List<ReferenceFindings.Check> firstStage = ReferenceFindings.check(fresh, ResultsSummary.Basis.FIRST_STAGE);
+        List<ReferenceFindings.Check> firstStage = ReferenceFindings.check(runsDir, fresh, ResultsSummary.Basis.FIRST_STAGE);
         compareText(resultsDir.resolve(ReferenceFindings.FILE), ReferenceFindings.markdown(protocol, firstStage), problems);
-        compareText(resultsDir.resolve(Explanations.DIFFERENCES_FILE), Explanations.differences(fresh, explanations), problems);
+        compareText(resultsDir.resolve(Explanations.DIFFERENCES_FILE), Explanations.differences(fresh, protocol, explanations), problems);
         return problems;
     }
 
