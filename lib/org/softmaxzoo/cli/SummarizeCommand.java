@@ -1,12 +1,15 @@
 package org.softmaxzoo.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.softmaxzoo.eval.OpenSetBenchmark;
 import org.softmaxzoo.report.Explanations;
+import org.softmaxzoo.report.OpenSetReport;
 import org.softmaxzoo.report.ReferenceFindings;
 import org.softmaxzoo.report.ResultsCheck;
 import org.softmaxzoo.report.SeedSpread;
@@ -69,6 +72,11 @@ final class SummarizeCommand implements Callable<Integer> {
         }
         System.out.println("wrote " + ReferenceFindings.write(protocol, firstStage, out));
         System.out.println("wrote " + Explanations.writeDifferences(tables, protocol, Explanations.read(out), out));
+        for (String name : OpenSetReport.TABLES) {
+            if (Files.isDirectory(runs.resolve(name))) {
+                System.out.println("wrote " + OpenSetReport.writeTables(OpenSetBenchmark.saved(runs.resolve(name)), out, name));
+            }
+        }
         if (unreadable > 0) {
             System.err.println("error: " + unreadable + " worklog(s) could not be read (listed above); their rows are left out");
             return 1;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.softmaxzoo.eval.OpenSetBenchmark;
 import tech.tablesaw.api.Table;
 
 /**
@@ -17,8 +18,8 @@ import tech.tablesaw.api.Table;
  * every way the committed results disagree with them: a table or {@code findings.md} or
  * {@code differences.md} that is not what the worklogs give (drift: someone edited a worklog or forgot
  * to rerun {@code summarize}), a finished run more than {@value #EXPLAIN_ABOVE} from the reference
- * without its explanation, a finding that does not hold without its explanation, and an explanation
- * that no longer applies.
+ * without its explanation, a finding that does not hold without its explanation, an explanation
+ * that no longer applies, and an open-set table ({@link OpenSetReport#TABLES}) that is not what its runs give.
  */
 public final class ResultsCheck {
     /** A finished run further than this from the reference (accuracy, i.e. one point) must be explained. */
@@ -65,6 +66,12 @@ public final class ResultsCheck {
         List<ReferenceFindings.Check> firstStage = ReferenceFindings.check(runsDir, fresh, ResultsSummary.Basis.FIRST_STAGE);
         compareText(resultsDir.resolve(ReferenceFindings.FILE), ReferenceFindings.markdown(protocol, firstStage), problems);
         compareText(resultsDir.resolve(Explanations.DIFFERENCES_FILE), Explanations.differences(fresh, protocol, explanations), problems);
+        for (String name : OpenSetReport.TABLES) {
+            if (Files.isDirectory(runsDir.resolve(name))) {
+                OpenSetReport.tableTexts(OpenSetBenchmark.saved(runsDir.resolve(name)), name)
+                        .forEach((file, text) -> compareText(resultsDir.resolve(file), text, problems));
+            }
+        }
         return problems;
     }
 
