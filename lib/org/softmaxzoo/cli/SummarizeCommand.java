@@ -13,6 +13,7 @@ import org.softmaxzoo.report.OpenSetReport;
 import org.softmaxzoo.report.ReferenceFindings;
 import org.softmaxzoo.report.ResultsCheck;
 import org.softmaxzoo.report.SeedSpread;
+import org.softmaxzoo.report.StabilityMap;
 import org.softmaxzoo.report.ResultsSummary;
 import tech.tablesaw.api.Table;
 import picocli.CommandLine.Command;
@@ -76,6 +77,9 @@ final class SummarizeCommand implements Callable<Integer> {
             if (Files.isDirectory(runs.resolve(name))) {
                 System.out.println("wrote " + OpenSetReport.writeTables(OpenSetBenchmark.saved(runs.resolve(name)), out, name));
             }
+        }
+        if (Files.isRegularFile(runs.resolve(StabilityMap.FOLDER).resolve(StabilityMap.SWEEP))) {
+            System.out.println("wrote " + StabilityMap.write(runs.resolve(StabilityMap.FOLDER), out, figures));
         }
         if (unreadable > 0) {
             System.err.println("error: " + unreadable + " worklog(s) could not be read (listed above); their rows are left out");

@@ -19,7 +19,7 @@ import tech.tablesaw.api.Table;
  * {@code differences.md} that is not what the worklogs give (drift: someone edited a worklog or forgot
  * to rerun {@code summarize}), a finished run more than {@value #EXPLAIN_ABOVE} from the reference
  * without its explanation, a finding that does not hold without its explanation, an explanation
- * that no longer applies, and an open-set table ({@link OpenSetReport#TABLES}) that is not what its runs give.
+ * that no longer applies, a stability map's table ({@link StabilityMap}) or an open-set table ({@link OpenSetReport#TABLES}) that is not what its runs give.
  */
 public final class ResultsCheck {
     /** A finished run further than this from the reference (accuracy, i.e. one point) must be explained. */
@@ -71,6 +71,10 @@ public final class ResultsCheck {
                 OpenSetReport.tableTexts(OpenSetBenchmark.saved(runsDir.resolve(name)), name)
                         .forEach((file, text) -> compareText(resultsDir.resolve(file), text, problems));
             }
+        }
+        Path stability = runsDir.resolve(StabilityMap.FOLDER);
+        if (Files.isRegularFile(stability.resolve(StabilityMap.SWEEP))) {
+            StabilityMap.texts(stability).forEach((file, text) -> compareText(resultsDir.resolve(file), text, problems));
         }
         return problems;
     }
