@@ -1,8 +1,5 @@
 package org.softmaxzoo.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,12 +151,7 @@ final class GridCommand implements Callable<Integer> {
         if (list == null) {
             return ReferenceResults.experiments();
         }
-        try {
-            return Files.readAllLines(list).stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .flatMap(l -> Sweep.expand(l).stream()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(list + ": cannot read experiment list (" + e.getMessage() + ")", e);
-        }
+        return Sweep.readList(list);
     }
 
     static String format(Duration d) {

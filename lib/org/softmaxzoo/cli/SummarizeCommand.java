@@ -1,15 +1,19 @@
 package org.softmaxzoo.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.softmaxzoo.eval.OpenSetBenchmark;
 import org.softmaxzoo.report.Explanations;
+import org.softmaxzoo.report.OpenSetReport;
 import org.softmaxzoo.report.ReferenceFindings;
 import org.softmaxzoo.report.ResultsCheck;
 import org.softmaxzoo.report.SeedSpread;
+import org.softmaxzoo.report.StabilityMap;
 import org.softmaxzoo.report.ResultsSummary;
 import tech.tablesaw.api.Table;
 import picocli.CommandLine.Command;
@@ -60,15 +64,23 @@ final class SummarizeCommand implements Callable<Integer> {
             System.out.println("wrote " + SeedSpread.write(runs, dataset, out));
             tables.put(dataset, s.table());
         }
-        List<ReferenceFindings.Check> protocol = ReferenceFindings.check(tables, ResultsSummary.Basis.PROTOCOL);
-        List<ReferenceFindings.Check> firstStage = ReferenceFindings.check(tables, ResultsSummary.Basis.FIRST_STAGE);
+        List<ReferenceFindings.Check> protocol = ReferenceFindings.check(runs, tables, ResultsSummary.Basis.PROTOCOL);
+        List<ReferenceFindings.Check> firstStage = ReferenceFindings.check(runs, tables, ResultsSummary.Basis.FIRST_STAGE);
         for (int i = 0; i < protocol.size(); i++) {
             ReferenceFindings.Check c = protocol.get(i);
-            System.out.printf(Locale.ROOT, "%-8s (first %d epochs: %s) %s: %s%n", c.status(), ResultsSummary.STAGE_EPOCHS,
-                    firstStage.get(i).status(), c.finding().dataset(), c.finding().claim());
+            System.out.printf(Locale.ROOT, "%s (first %d epochs: %s) %s: %s%n", c.decisiveText(), ResultsSummary.STAGE_EPOCHS,
+                    firstStage.get(i).decisiveText(), c.finding().dataset(), c.finding().claim());
         }
         System.out.println("wrote " + ReferenceFindings.write(protocol, firstStage, out));
-        System.out.println("wrote " + Explanations.writeDifferences(tables, Explanations.read(out), out));
+        System.out.println("wrote " + Explanations.writeDifferences(tables, protocol, Explanations.read(out), out));
+        for (String name : OpenSetReport.TABLES) {
+            if (Files.isDirectory(runs.resolve(name))) {
+                System.out.println("wrote " + OpenSetReport.writeTables(OpenSetBenchmark.saved(runs.resolve(name)), out, name));
+            }
+        }
+        if (Files.isRegularFile(runs.resolve(StabilityMap.FOLDER).resolve(StabilityMap.SWEEP))) {
+            System.out.println("wrote " + StabilityMap.write(runs.resolve(StabilityMap.FOLDER), out, figures));
+        }
         if (unreadable > 0) {
             System.err.println("error: " + unreadable + " worklog(s) could not be read (listed above); their rows are left out");
             return 1;

@@ -1,24 +1,36 @@
 package org.softmaxzoo.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.eval.OpenSetBenchmark;
 import org.softmaxzoo.report.OpenSetReport;
+import org.softmaxzoo.train.RunFolder;
+import org.softmaxzoo.train.GridRunner;
+import org.softmaxzoo.train.RunLock;
+import org.softmaxzoo.train.Sweep;
 import org.softmaxzoo.train.TrainConfig;
 import org.softmaxzoo.train.RunName;
 import org.softmaxzoo.train.Trainer;
+import org.softmaxzoo.train.TrainingDivergedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Open-set verification: train on classes 0-7, verify pairs of the unseen classes 8-9 by cosine similarity;"
-                + " retrieval metrics (P@1, R-precision, MAP@R) and geometry diagnostics of the same test embeddings.")
+                + " retrieval metrics (P@1, R-precision, MAP@R) and geometry diagnostics of the same test embeddings. Runs resume;"
+                + " the table (mean ± std over seeds) covers every scored run of the --out folder.")
 final class VerifyCommand implements Callable<Integer> {
     static final int SEEN_CLASSES = 8;
 
@@ -28,8 +40,16 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--head", description = "Head spec (repeatable; default softmax, normface, cosface, arcface, sphereface, center loss)")
     List<String> heads;
 
+    @Option(names = "--heads-file", description = "File with one head spec per line (# comments, {a,b} groups expand), instead of "
+            + "--head; e.g. results/runs/leaderboard/heads.txt, the benchmark of every head")
+    Path headsFile;
+
     @Option(names = "--feature-dim", description = "Feature dimension (repeatable; default 2 and 64)")
     List<Integer> dims;
+
+    @Option(names = "--seeds", split = ",", description = "Seeds per cell, e.g. 1,2,3 (runs of seeds other than 1 are named "
+            + "<run>.seed<s>); taken seed by seed, all of seed 1 first. Default: 1")
+    List<Long> seeds;
 
     @Option(names = "--epochs", defaultValue = "5", description = "Epochs per run. Default: ${DEFAULT-VALUE}")
     int epochs;
@@ -37,7 +57,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--pairs", defaultValue = "20000", description = "Same-class and different-class pairs each. Default: ${DEFAULT-VALUE}")
     int pairs;
 
-    @Option(names = "--out", defaultValue = "results/runs/openset", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--out", defaultValue = "results/runs/openset", description = "Folder of run folders; its name names the table "
+            + "(openset.md, leaderboard.md, ...). Default: ${DEFAULT-VALUE}")
     Path out;
 
     @Option(names = "--results", defaultValue = "results", description = "Where the table goes. Default: ${DEFAULT-VALUE}")
@@ -45,6 +66,21 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--figures", defaultValue = "figures/results", description = "Where the ROC and geometry figures go. Default: ${DEFAULT-VALUE}")
     Path figures;
+
+    @Option(names = "--claim", description = "Share the runs with other verify processes started with --claim: each trains the next "
+            + "unscored run no other holds (the run folder's lock, released when the process ends)")
+    boolean claim;
+
+    @Option(names = "--stop-file", description = "Stop cleanly after the current epoch once this file exists (it must not exist at "
+            + "the start); the table is still written, and the same command continues")
+    Path stopFile;
+
+    @Option(names = "--budget-minutes", description = "Stop cleanly after the epoch that passes this many minutes")
+    Double budgetMinutes;
+
+    @Option(names = "--keep-checkpoints", description = "Keep scored runs' checkpoints (about 1.2 MB each; the metrics file "
+            + "keeps the numbers without them)")
+    boolean keepCheckpoints;
 
     @Mixin
     DataOption data;
@@ -54,34 +90,92 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        device.apply();
-        List<String> headList = heads != null ? heads : List.of("softmax", "normface(s=10)", "cosface(s=10,m=0.2)",
-                "arcface(s=10,m=30deg)", "sphereface(m=4)", "softmax+center(lambda=0.003,alpha=0.5)");
+        if (headsFile != null && heads != null) {
+            throw new IllegalArgumentException("give the heads with --head or with --heads-file, not both");
+        }
+        if (budgetMinutes != null && !(budgetMinutes > 0 && budgetMinutes < 1e9)) {
+            throw new IllegalArgumentException("--budget-minutes must be a positive number of minutes, got " + budgetMinutes);
+        }
+        if (stopFile != null && Files.exists(stopFile)) {
+            throw new IllegalArgumentException("stop file " + stopFile + " exists (left by an earlier stop?): remove it to start");
+        }
+        List<String> headList = headsFile != null ? Sweep.readList(headsFile) : heads != null ? heads : List.of("softmax",
+                "normface(s=10)", "cosface(s=10,m=0.2)", "arcface(s=10,m=30deg)", "sphereface(m=4)", "softmax+center(lambda=0.003,alpha=0.5)");
         List<Integer> dimList = dims != null ? dims : List.of(2, 64);
-        Datasets loader = data.datasets();
-        List<OpenSetBenchmark.Result> all = new ArrayList<>();
-        for (String name : datasets != null ? datasets : List.of("mnist", "fashion_mnist")) {
-            DatasetKind kind = DatasetKind.parse(name);
-            Datasets.Split split = loader.load(kind);
-            for (int d : dimList) {
-                for (String head : headList) {
-                    TrainConfig config = TrainConfig.of(kind, head).withFeatureDim(d).withEpochs(epochs)
-                            .withName(openSetName(kind, head, d));
-                    OpenSetBenchmark.Result r = OpenSetBenchmark.run(config, split, SEEN_CLASSES, pairs, out, new Trainer.Listener() {
-                    });
-                    System.out.printf(Locale.ROOT, "%s d=%d %-40s unseen AUC %.4f EER %.4f TAR@1e-3 %.4f P@1 %s R-prec %s MAP@R %s"
-                            + " | seen AUC %.4f P@1 %s R-prec %s MAP@R %s | min angle W %s deg%n",
-                            kind.experimentName(), d, head, r.unseen().auc(), r.unseen().equalErrorRate(), r.unseen().tarAtFar1e3(),
-                            number(r.unseen().retrieval().precisionAt1()), number(r.unseen().retrieval().rPrecision()),
-                            number(r.unseen().retrieval().mapAtR()), r.seen().auc(), number(r.seen().retrieval().precisionAt1()),
-                            number(r.seen().retrieval().rPrecision()), number(r.seen().retrieval().mapAtR()),
-                            number(r.seen().geometry().minWeightAngle()));
-                    all.add(r);
+        List<DatasetKind> kinds = (datasets != null ? datasets : List.of("mnist", "fashion_mnist")).stream().map(DatasetKind::parse).toList();
+        List<TrainConfig> configs = new ArrayList<>();
+        for (long seed : seeds != null && !seeds.isEmpty() ? seeds : List.of(1L)) {
+            for (DatasetKind kind : kinds) {
+                for (int d : dimList) {
+                    for (String head : headList) {
+                        configs.add(TrainConfig.of(kind, head).withFeatureDim(d).withEpochs(epochs).withName(openSetName(kind, head, d))
+                                .withSeed(seed));
+                    }
                 }
             }
         }
-        System.out.println("wrote " + OpenSetReport.write(all, results, figures, "openset"));
-        return 0;
+        device.apply();
+        GridRunner.StopWhen stop = new GridRunner.StopWhen(budgetMinutes == null ? null : Duration.ofSeconds((long) (budgetMinutes * 60)),
+                stopFile);
+        long start = System.nanoTime();
+        Trainer.Listener listener = new Trainer.Listener() {
+            @Override
+            public boolean stopNow() {
+                return stop.reason(Duration.ofNanos(System.nanoTime() - start)) != null;
+            }
+        };
+        Datasets loader = data.datasets();
+        Map<DatasetKind, Datasets.Split> loaded = new EnumMap<>(DatasetKind.class);
+        Map<String, OpenSetBenchmark.Result> fresh = new LinkedHashMap<>();
+        int held = 0;
+        int failed = 0;
+        int k = 0;
+        for (TrainConfig config : configs) {
+            k++;
+            RunFolder folder = RunFolder.of(out, config);
+            try (RunLock lock = claim ? folder.tryLock() : null) {
+                if (claim && lock == null) {
+                    System.out.printf("run %d/%d %s: another verify process holds it%n", k, configs.size(), config.name());
+                    held++;
+                    continue;
+                }
+                OpenSetBenchmark.Result r = OpenSetBenchmark.run(config, loaded.computeIfAbsent(config.dataset(), loader::load),
+                        SEEN_CLASSES, pairs, out, listener);
+                if (r == null) {
+                    System.out.printf("%s at run %d/%d (%s); run the same command again to continue%n",
+                            stop.reason(Duration.ofNanos(System.nanoTime() - start)), k, configs.size(), config.name());
+                    break;
+                }
+                if (!keepCheckpoints) {
+                    folder.deleteCheckpoint(); // the metrics file keeps the numbers
+                }
+                report(k, configs.size(), r);
+                fresh.put(config.name(), r);
+            } catch (IllegalStateException | java.io.UncheckedIOException | TrainingDivergedException e) {
+                System.err.printf("run %d/%d %s: error: %s (going on with the others)%n", k, configs.size(), config.name(), e.getMessage());
+                failed++;
+            }
+        }
+        // The table covers every scored run of the folder, also those other processes scored; fresh ones bring their geometry.
+        List<OpenSetBenchmark.Result> all = new ArrayList<>();
+        for (OpenSetBenchmark.Result saved : OpenSetBenchmark.saved(out)) {
+            all.add(fresh.getOrDefault(saved.config().name(), saved));
+        }
+        System.out.println("wrote " + OpenSetReport.write(all, results, figures, out.toAbsolutePath().normalize().getFileName().toString()));
+        System.out.printf("verify: %d run(s) scored now, %d scored before, %d held by other processes, %d failed%n",
+                fresh.values().stream().filter(r -> r.geometry() != null).count(),
+                fresh.values().stream().filter(r -> r.geometry() == null).count(), held, failed);
+        return failed > 0 ? 1 : 0;
+    }
+
+    private static void report(int k, int n, OpenSetBenchmark.Result r) {
+        System.out.printf(Locale.ROOT, "run %d/%d %s: unseen AUC %.4f EER %.4f TAR@1e-3 %.4f P@1 %s R-prec %s MAP@R %s"
+                + " | seen AUC %.4f P@1 %s R-prec %s MAP@R %s | min angle W %s deg%n",
+                k, n, r.config().name(), r.unseen().auc(), r.unseen().equalErrorRate(), r.unseen().tarAtFar1e3(),
+                number(r.unseen().retrieval().precisionAt1()), number(r.unseen().retrieval().rPrecision()),
+                number(r.unseen().retrieval().mapAtR()), r.seen().auc(), number(r.seen().retrieval().precisionAt1()),
+                number(r.seen().retrieval().rPrecision()), number(r.seen().retrieval().mapAtR()),
+                number(r.seen().geometry().minWeightAngle()));
     }
 
     /** A metric, or "missing" when the run's metrics file predates it. */

@@ -1,15 +1,24 @@
 package org.softmaxzoo.eval;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.heads.core.LossHead;
+import org.softmaxzoo.train.EpochRecord;
 import org.softmaxzoo.train.RunFolder;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainConfig;
 import org.softmaxzoo.train.Trainer;
 import org.softmaxzoo.train.TrainingGraph;
+import org.softmaxzoo.train.Worklog;
 
 /**
  * Open-set verification: train on the classes below {@code seenClasses} only, then decide by cosine
@@ -49,7 +58,8 @@ public final class OpenSetBenchmark {
     /**
      * Trains (or resumes) {@code config} on the seen classes in {@code runsDir}, then scores seeded pair
      * samples. The metrics and a thinned ROC are saved in the run folder ({@value MetricsFile#FILE}), so a
-     * committed run whose checkpoint is gone still reports its numbers without retraining.
+     * committed run whose checkpoint is gone still reports its numbers without retraining. Null when the
+     * listener stopped the run before its epochs: an unfinished run is not scored (a later call resumes it).
      */
     public static Result run(TrainConfig config, Datasets.Split data, int seenClasses, int pairsPerKind, Path runsDir,
                              Trainer.Listener listener) {
@@ -58,6 +68,9 @@ public final class OpenSetBenchmark {
         ImageSet unseenTest = data.test().filterLabels(l -> l >= seenClasses);
         RunFolder folder = RunFolder.of(runsDir, config);
         RunResult run = Trainer.train(config, data.derive(train, seenTest), folder, listener);
+        if (!run.finished()) {
+            return null;
+        }
         if (!folder.hasCheckpoint() && MetricsFile.exists(folder)) {
             Metrics[] saved = MetricsFile.read(folder);
             return new Result(config, run, saved[0], saved[1], null);
@@ -80,6 +93,38 @@ public final class OpenSetBenchmark {
             MetricsFile.write(folder, r.unseen(), r.seen());
             return r;
         }
+    }
+
+    /**
+     * The scored runs of a runs folder, read back from their files without data or checkpoint, in name order:
+     * every sub-folder with a {@value MetricsFile#FILE} (written once a run has finished its epochs).
+     */
+    public static List<Result> saved(Path runsDir) {
+        if (!Files.isDirectory(runsDir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(runsDir)) {
+            return children.filter(p -> Files.isDirectory(p) && MetricsFile.exists(RunFolder.at(p))).sorted().map(OpenSetBenchmark::savedRun).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + runsDir, e);
+        }
+    }
+
+    /** One scored run read back: its configuration (epochs: those run) from its config file, worklog and metrics. */
+    static Result savedRun(Path runDir) {
+        RunFolder folder = RunFolder.at(runDir);
+        Properties p = folder.config();
+        List<EpochRecord> log = folder.worklog();
+        if (p.isEmpty() || log.isEmpty()) {
+            throw new IllegalStateException(runDir + " has metrics but no " + (p.isEmpty() ? RunFolder.CONFIG_FILE : Worklog.FILE)
+                    + "; restore it from git or delete the folder");
+        }
+        TrainConfig config = new TrainConfig(p.getProperty("name"), DatasetKind.parse(p.getProperty("dataset")), p.getProperty("head"),
+                Integer.parseInt(p.getProperty("feature_dim")), log.get(log.size() - 1).epoch(), Integer.parseInt(p.getProperty("batch_size")),
+                Float.parseFloat(p.getProperty("learning_rate")), Float.parseFloat(p.getProperty("weight_decay")),
+                Long.parseLong(p.getProperty("seed")), Integer.parseInt(p.getProperty("train_limit", "0")), p.getProperty("network"));
+        Metrics[] m = MetricsFile.read(folder);
+        return new Result(config, new RunResult(config, runDir, log), m[0], m[1], null);
     }
 
     private static Metrics score(float[] features, int[] labels, TrainConfig config, int pairsPerKind, EmbeddingGeometry geometry) {

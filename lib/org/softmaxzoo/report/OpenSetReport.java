@@ -18,123 +18,200 @@ import org.softmaxzoo.eval.OpenSetBenchmark;
 import org.softmaxzoo.plot.GeometryFigure;
 import org.softmaxzoo.plot.Figures;
 import org.softmaxzoo.train.AtomicFiles;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
-/** The open-set verification table (Markdown and CSV) and ROC figures of unseen-class pairs. */
+/**
+ * The open-set tables (Markdown and CSV): one row per cell (data set, head, feature dimension, epochs) with
+ * the mean and sample standard deviation of every metric over the cell's seeds, cells with fewer than
+ * {@value OpenSetCells#MIN_SEEDS} seeds marked, heads ranked by unseen AUC within each data set and
+ * dimension, and which head differences {@link SeedRule} can tell apart; and the ROC and geometry figures.
+ */
 public final class OpenSetReport {
     private OpenSetReport() {
     }
 
-    /** A numeric column of the table: its CSV name, its Markdown heading and how it is read from a result. */
-    private record NumberColumn(String csv, String heading, ToDoubleFunction<OpenSetBenchmark.Result> value) {
+    /** The first open-set benchmark's table and runs folder (under the runs folder): six heads, 5 epochs, seed 1. */
+    public static final String OPENSET = "openset";
+    /** The benchmark of every head (issue 26): its table and runs folder; its heads are listed in {@value #LEADERBOARD_HEADS} there. */
+    public static final String LEADERBOARD = "leaderboard";
+    public static final String LEADERBOARD_HEADS = "heads.txt";
+    /** The tables {@code summarize} writes from whatever runs their folders hold. */
+    public static final List<String> TABLES = List.of(OPENSET, LEADERBOARD);
+
+    private static final List<OpenSetCells.Metric> NUMBERS = numberColumns();
+
+    private static OpenSetCells.Metric metric(String csv, String heading, ToDoubleFunction<OpenSetBenchmark.Result> value) {
+        return new OpenSetCells.Metric(csv, heading, value, true);
     }
 
-    private static final List<NumberColumn> NUMBERS = numberColumns();
-
-    private static List<NumberColumn> numberColumns() {
-        List<NumberColumn> c = new ArrayList<>();
-        c.add(new NumberColumn("seen_test_acc", "seen test acc", r -> r.run().last().testAccuracy()));
+    private static List<OpenSetCells.Metric> numberColumns() {
+        List<OpenSetCells.Metric> c = new ArrayList<>();
+        c.add(metric("seen_test_acc", "seen test acc", r -> r.run().last().testAccuracy()));
         for (String set : List.of("unseen", "seen")) {
             Function<OpenSetBenchmark.Result, OpenSetBenchmark.Metrics> m = set.equals("unseen") ? OpenSetBenchmark.Result::unseen
                     : OpenSetBenchmark.Result::seen;
-            c.add(new NumberColumn(set + "_auc", set + " AUC", r -> m.apply(r).auc()));
-            c.add(new NumberColumn(set + "_eer", set + " EER", r -> m.apply(r).equalErrorRate()));
-            c.add(new NumberColumn(set + "_tar_far1e-3", set + " TAR@1e-3", r -> m.apply(r).tarAtFar1e3()));
-            c.add(new NumberColumn(set + "_p_at_1", set + " P@1", r -> m.apply(r).retrieval().precisionAt1()));
-            c.add(new NumberColumn(set + "_r_precision", set + " R-prec", r -> m.apply(r).retrieval().rPrecision()));
-            c.add(new NumberColumn(set + "_map_at_r", set + " MAP@R", r -> m.apply(r).retrieval().mapAtR()));
+            c.add(metric(set + "_auc", set + " AUC", r -> m.apply(r).auc()));
+            c.add(new OpenSetCells.Metric(set + "_eer", set + " EER", r -> m.apply(r).equalErrorRate(), false));
+            c.add(metric(set + "_tar_far1e-3", set + " TAR@1e-3", r -> m.apply(r).tarAtFar1e3()));
+            c.add(metric(set + "_p_at_1", set + " P@1", r -> m.apply(r).retrieval().precisionAt1()));
+            c.add(metric(set + "_r_precision", set + " R-prec", r -> m.apply(r).retrieval().rPrecision()));
+            c.add(metric(set + "_map_at_r", set + " MAP@R", r -> m.apply(r).retrieval().mapAtR()));
         }
-        c.add(new NumberColumn("min_weight_angle_deg", "min angle W_i W_j (deg)", r -> r.seen().geometry().minWeightAngle()));
+        c.add(metric("min_weight_angle_deg", "min angle W_i W_j (deg)", r -> r.seen().geometry().minWeightAngle()));
         for (String set : List.of("seen", "unseen")) {
             Function<OpenSetBenchmark.Result, OpenSetBenchmark.Metrics> m = set.equals("unseen") ? OpenSetBenchmark.Result::unseen
                     : OpenSetBenchmark.Result::seen;
-            c.add(new NumberColumn(set + "_spread_deg", set + " spread (deg)", r -> m.apply(r).geometry().meanSpread()));
-            c.add(new NumberColumn(set + "_pos_pair_deg", set + " pos. pair (deg)", r -> m.apply(r).geometry().meanPositivePair()));
-            c.add(new NumberColumn(set + "_neg_pair_deg", set + " neg. pair (deg)", r -> m.apply(r).geometry().meanNegativePair()));
+            c.add(new OpenSetCells.Metric(set + "_spread_deg", set + " spread (deg)", r -> m.apply(r).geometry().meanSpread(), false));
+            c.add(new OpenSetCells.Metric(set + "_pos_pair_deg", set + " pos. pair (deg)", r -> m.apply(r).geometry().meanPositivePair(), false));
+            c.add(metric(set + "_neg_pair_deg", set + " neg. pair (deg)", r -> m.apply(r).geometry().meanNegativePair()));
         }
         return List.copyOf(c);
     }
 
-    /** One row per result; a number the run's metrics file does not have (written before it was measured) is missing. */
-    public static Table table(List<OpenSetBenchmark.Result> results) {
-        StringColumn dataset = StringColumn.create("dataset");
-        StringColumn head = StringColumn.create("head");
-        IntColumn dim = IntColumn.create("feature_dim");
-        IntColumn epochs = IntColumn.create("epochs");
-        List<DoubleColumn> numbers = NUMBERS.stream().map(c -> DoubleColumn.create(c.csv())).toList();
-        for (OpenSetBenchmark.Result r : results) {
-            dataset.append(r.config().dataset().experimentName());
-            head.append(r.config().head());
-            dim.append(r.config().featureDim());
-            epochs.append(r.run().last().epoch());
-            for (int k = 0; k < NUMBERS.size(); k++) {
-                double v = NUMBERS.get(k).value().applyAsDouble(r);
-                if (Double.isNaN(v)) {
-                    numbers.get(k).appendMissing();
-                } else {
-                    numbers.get(k).append(round(v));
-                }
+    private static OpenSetCells.Metric number(String csv) {
+        return NUMBERS.stream().filter(m -> m.csv().equals(csv)).findFirst().orElseThrow();
+    }
+
+    /** Heads are ranked by this within each data set and dimension. */
+    static final OpenSetCells.Metric RANK_BY = number("unseen_auc");
+    /** The metrics of the Markdown table (the CSV has them all). */
+    static final List<OpenSetCells.Metric> SHOWN = List.of("seen_test_acc", "unseen_auc", "unseen_eer", "unseen_tar_far1e-3",
+            "unseen_p_at_1", "unseen_r_precision", "unseen_map_at_r", "seen_auc", "seen_map_at_r", "min_weight_angle_deg").stream()
+            .map(OpenSetReport::number).toList();
+    /** The metrics whose head differences the tables state (issue 24's list: seen accuracy, verification, retrieval). */
+    static final List<OpenSetCells.Metric> DECIDED = SHOWN.subList(0, 7);
+
+    /** The cells of some results, ranked as the tables show them. */
+    public static List<OpenSetCells.Cell> cells(List<OpenSetBenchmark.Result> results) {
+        return OpenSetCells.cells(results, RANK_BY);
+    }
+
+    /**
+     * The CSV: one row per cell, n and seeds, then mean and standard deviation of every metric (empty when not
+     * measured, or the deviation of one seed).
+     */
+    static String csv(List<OpenSetCells.Cell> cells) {
+        StringBuilder sb = new StringBuilder("dataset,head,feature_dim,epochs,n,seeds");
+        NUMBERS.forEach(m -> sb.append(',').append(m.csv()).append("_mean,").append(m.csv()).append("_std"));
+        sb.append('\n');
+        for (OpenSetCells.Cell c : cells) {
+            sb.append(c.dataset()).append(",\"").append(c.head()).append("\",").append(c.featureDim()).append(',').append(c.epochs())
+                    .append(',').append(c.n()).append(",\"").append(seeds(c)).append('"');
+            for (OpenSetCells.Metric m : NUMBERS) {
+                Sample s = c.sample(m);
+                sb.append(',').append(csvNumber(s.mean())).append(',').append(csvNumber(s.std()));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Every pair of heads of a group on the decided metrics: the better head, the worse, the difference, its SE, the verdict. */
+    static String pairsCsv(List<OpenSetCells.Cell> cells) {
+        StringBuilder sb = new StringBuilder("dataset,feature_dim,epochs,metric,better_head,worse_head,difference,se,verdict\n");
+        for (OpenSetCells.Metric m : DECIDED) {
+            for (OpenSetCells.Pair p : OpenSetCells.pairs(cells, m)) {
+                sb.append(p.better().dataset()).append(',').append(p.better().featureDim()).append(',').append(p.better().epochs())
+                        .append(',').append(m.csv()).append(",\"").append(p.better().head()).append("\",\"").append(p.worse().head())
+                        .append("\",").append(csvNumber(p.difference().difference())).append(',')
+                        .append(csvNumber(p.difference().standardError())).append(',').append(p.difference().verdict().text).append('\n');
             }
         }
-        Table t = Table.create("open-set verification", dataset, head, dim, epochs);
-        numbers.forEach(t::addColumns);
-        return t;
+        return sb.toString();
     }
 
-    private static double round(double v) {
-        return Math.round(v * 1e4) / 1e4;
+    private static String csvNumber(double v) {
+        return Double.isNaN(v) ? "" : OpenSetCells.four(v);
     }
 
-    public static List<Path> write(List<OpenSetBenchmark.Result> results, Path outDir, Path figuresDir, String name) {
-        Table t = table(results);
-        Path csv = outDir.resolve(name + ".csv");
-        Path md = outDir.resolve(name + ".md");
-        AtomicFiles.write(csv, tmp -> t.write().csv(tmp.toString()));
-        StringBuilder sb = new StringBuilder("# Open-set verification\n\n")
+    private static String seeds(OpenSetCells.Cell c) {
+        return String.join(",", c.seeds().stream().map(String::valueOf).toList());
+    }
+
+    /** The Markdown: what the numbers are, then per data set and dimension the ranked heads and what the rule can tell apart. */
+    static String markdown(List<OpenSetCells.Cell> cells, String name) {
+        StringBuilder sb = new StringBuilder(name.equals(LEADERBOARD) ? "# Leaderboard: every head, open-set verification and retrieval\n\n"
+                : "# Open-set verification\n\n")
                 .append("Trained on classes 0-7; pairs of test images scored by the cosine of their features. ")
                 .append("Unseen: pairs among classes 8 and 9, never seen in training; seen: pairs among classes 0-7. ")
                 .append("AUC: area under the ROC curve; EER: equal error rate; TAR@FAR=1e-3: true-accept rate at 0.1% false accepts. ")
                 .append("Retrieval (as pytorch-metric-learning's AccuracyCalculator; each test image queries all others of its set by cosine): ")
                 .append("P@1: precision at 1; R-prec: R-precision; MAP@R: mean average precision at R, R the number of other images of the query's class. ")
-                .append("Geometry: the smallest angle between two class weights; spread: mean angle of a feature to its class's mean direction; ")
-                .append("pos./neg. pair: mean angle between two features of the same / of different classes. ")
-                .append("'missing': not in the run's metrics file (scored before it was measured).\n\n")
-                .append("| data set | head | d | epochs | ")
-                .append(String.join(" | ", NUMBERS.stream().map(NumberColumn::heading).toList())).append(" |\n")
-                .append("|---|---|---:|---:|").append("---:|".repeat(NUMBERS.size())).append('\n');
-        for (int i = 0; i < t.rowCount(); i++) {
-            sb.append("| ");
-            for (int c = 0; c < t.columnCount(); c++) {
-                sb.append(cell(t.column(c), i)).append(" | ");
-            }
-            sb.setLength(sb.length() - 1);
-            sb.append('\n');
+                .append("min angle: the smallest angle between two class weights. ")
+                .append("Each cell is mean ± sample standard deviation over its seeds (run `<name>` is seed 1, `<name>.seed<s>` seed s); ")
+                .append("n marked * has fewer than ").append(OpenSetCells.MIN_SEEDS).append(" seeds. Heads ranked by ")
+                .append(RANK_BY.heading()).append(" within each data set and dimension. ")
+                .append("Distinguishable: two heads differ by the rule of `findings.md` (the mean difference exceeds twice its Welch ")
+                .append("standard error over the seeds; with one seed not decided); every pair is in `").append(name).append("-pairs.csv`. ")
+                .append("'missing': not in the run's metrics file (scored before it was measured). ")
+                .append("The geometry columns and the seen-class metrics are in `").append(name).append(".csv`. Generated by `summarize` from `results/runs/")
+                .append(name).append("/`.\n");
+        if (cells.isEmpty()) {
+            sb.append("\nNo scored runs yet.\n");
         }
-        AtomicFiles.writeString(md, sb.toString());
-        List<Path> written = new ArrayList<>(List.of(csv, md));
-        for (OpenSetBenchmark.Result r : results) {
+        for (String group : cells.stream().map(OpenSetCells.Cell::group).distinct().toList()) {
+            sb.append("\n## ").append(group).append("\n\n| rank | head | n | seeds | ")
+                    .append(String.join(" | ", SHOWN.stream().map(OpenSetCells.Metric::heading).toList())).append(" |\n")
+                    .append("|---:|---|---:|---|").append("---:|".repeat(SHOWN.size())).append('\n');
+            int rank = 0;
+            for (OpenSetCells.Cell c : cells.stream().filter(x -> x.group().equals(group)).toList()) {
+                sb.append("| ").append(++rank).append(" | ").append(c.head()).append(" | ").append(c.n())
+                        .append(c.n() < OpenSetCells.MIN_SEEDS ? " *" : "").append(" | ").append(seeds(c));
+                SHOWN.forEach(m -> sb.append(" | ").append(OpenSetCells.meanStd(c.sample(m))));
+                sb.append(" |\n");
+            }
+            List<OpenSetCells.Cell> in = cells.stream().filter(x -> x.group().equals(group)).toList();
+            sb.append("\nWhat the seeds can tell apart:\n\n");
+            for (OpenSetCells.Metric m : DECIDED) {
+                String line = OpenSetCells.topGroup(in, m);
+                if (line != null) {
+                    sb.append("- ").append(line).append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Writes {@code <name>.md}, {@code <name>.csv} and {@code <name>-pairs.csv} for the results' cells. */
+    public static List<Path> writeTables(List<OpenSetBenchmark.Result> results, Path outDir, String name) {
+        List<OpenSetCells.Cell> cells = cells(results);
+        Path csv = outDir.resolve(name + ".csv");
+        Path md = outDir.resolve(name + ".md");
+        Path pairs = outDir.resolve(name + "-pairs.csv");
+        AtomicFiles.writeString(csv, csv(cells));
+        AtomicFiles.writeString(md, markdown(cells, name));
+        AtomicFiles.writeString(pairs, pairsCsv(cells));
+        return List.of(csv, md, pairs);
+    }
+
+    /** The texts {@link #writeTables} writes, by file name, for {@code summarize --check}. */
+    public static Map<String, String> tableTexts(List<OpenSetBenchmark.Result> results, String name) {
+        List<OpenSetCells.Cell> cells = cells(results);
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put(name + ".csv", csv(cells));
+        texts.put(name + ".md", markdown(cells, name));
+        texts.put(name + "-pairs.csv", pairsCsv(cells));
+        return texts;
+    }
+
+    /**
+     * The tables ({@link #writeTables}); the geometry figure of each freshly scored result that is its cell's lowest
+     * seed (one picture per cell; every run's geometry numbers are in its metrics file), and the ROC figure of each
+     * data set and dimension from each cell's lowest seed.
+     */
+    public static List<Path> write(List<OpenSetBenchmark.Result> results, Path outDir, Path figuresDir, String name) {
+        List<Path> written = new ArrayList<>(writeTables(results, outDir, name));
+        List<OpenSetBenchmark.Result> firstSeeds = cells(results).stream().map(c -> c.runs().get(0)).toList();
+        for (OpenSetBenchmark.Result r : firstSeeds) {
             if (r.geometry() != null) {
                 written.add(geometryFigure(r, figuresDir, name));
             }
         }
-        results.stream().map(r -> r.config().dataset().experimentName() + "-d" + r.config().featureDim()).distinct().forEach(key -> {
-            List<OpenSetBenchmark.Result> group = results.stream()
+        firstSeeds.stream().map(r -> r.config().dataset().experimentName() + "-d" + r.config().featureDim()).distinct().forEach(key -> {
+            List<OpenSetBenchmark.Result> group = firstSeeds.stream()
                     .filter(r -> (r.config().dataset().experimentName() + "-d" + r.config().featureDim()).equals(key)).toList();
             written.add(Figures.writePng(Figures.image(rocChart(group, key)), figuresDir.resolve(name + "-roc-" + key + ".png")));
         });
         return written;
-    }
-
-    private static String cell(Column<?> column, int row) {
-        if (column.isMissing(row)) {
-            return "missing";
-        }
-        Object v = column.get(row);
-        return v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : String.valueOf(v);
     }
 
     /** The geometry figure of a freshly scored run: {@code <name>-geometry-<run>.png}, seen and unseen test classes. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.softmaxzoo.eval.OpenSetBenchmark;
 import tech.tablesaw.api.Table;
 
 /**
@@ -17,8 +18,8 @@ import tech.tablesaw.api.Table;
  * every way the committed results disagree with them: a table or {@code findings.md} or
  * {@code differences.md} that is not what the worklogs give (drift: someone edited a worklog or forgot
  * to rerun {@code summarize}), a finished run more than {@value #EXPLAIN_ABOVE} from the reference
- * without its explanation, a finding that does not hold without its explanation, and an explanation
- * that no longer applies.
+ * without its explanation, a finding that does not hold without its explanation, an explanation
+ * that no longer applies, a stability map's table ({@link StabilityMap}) or an open-set table ({@link OpenSetReport#TABLES}) that is not what its runs give.
  */
 public final class ResultsCheck {
     /** A finished run further than this from the reference (accuracy, i.e. one point) must be explained. */
@@ -47,24 +48,34 @@ public final class ResultsCheck {
                     SeedSpread.rows(runsDir, ds, ResultsSummary.Basis.PROTOCOL), SeedSpread.rows(runsDir, ds,
                     ResultsSummary.Basis.FIRST_STAGE)), problems);
         }
-        List<ReferenceFindings.Check> protocol = ReferenceFindings.check(fresh, ResultsSummary.Basis.PROTOCOL);
+        List<ReferenceFindings.Check> protocol = ReferenceFindings.check(runsDir, fresh, ResultsSummary.Basis.PROTOCOL);
         for (ReferenceFindings.Check c : protocol) {
             String id = Explanations.FINDING + c.finding().id();
             boolean explained = explanations.containsKey(id);
             unused.remove(id);
-            if (c.status() == ReferenceFindings.Status.FAILS && !explained) {
-                problems.add("finding " + c.finding().id() + " does not hold (" + c.detail() + "): a regression, or explain it as "
-                        + id + " in " + Explanations.FILE);
-            } else if (c.status() != ReferenceFindings.Status.FAILS && explained) {
-                problems.add(Explanations.FILE + ": " + id + " explains a finding that " + (c.status() == ReferenceFindings.Status.HOLDS
-                        ? "holds" : "has not finished") + "; remove that line");
+            if (c.mustExplain() && !explained) {
+                problems.add("finding " + c.finding().id() + " does not hold (" + c.decisiveText() + ": " + c.decisiveDetail()
+                        + "): a regression, or explain it as " + id + " in " + Explanations.FILE);
+            } else if (!c.mustExplain() && explained) {
+                problems.add(Explanations.FILE + ": " + id + " explains a finding that " + (c.pending() ? "has not finished" : "holds")
+                        + "; remove that line");
             }
         }
         unused.keySet().stream().sorted().forEach(id -> problems.add(Explanations.FILE + ": " + id + " names no result of "
                 + datasets + "; remove that line or fix the id"));
-        List<ReferenceFindings.Check> firstStage = ReferenceFindings.check(fresh, ResultsSummary.Basis.FIRST_STAGE);
+        List<ReferenceFindings.Check> firstStage = ReferenceFindings.check(runsDir, fresh, ResultsSummary.Basis.FIRST_STAGE);
         compareText(resultsDir.resolve(ReferenceFindings.FILE), ReferenceFindings.markdown(protocol, firstStage), problems);
-        compareText(resultsDir.resolve(Explanations.DIFFERENCES_FILE), Explanations.differences(fresh, explanations), problems);
+        compareText(resultsDir.resolve(Explanations.DIFFERENCES_FILE), Explanations.differences(fresh, protocol, explanations), problems);
+        for (String name : OpenSetReport.TABLES) {
+            if (Files.isDirectory(runsDir.resolve(name))) {
+                OpenSetReport.tableTexts(OpenSetBenchmark.saved(runsDir.resolve(name)), name)
+                        .forEach((file, text) -> compareText(resultsDir.resolve(file), text, problems));
+            }
+        }
+        Path stability = runsDir.resolve(StabilityMap.FOLDER);
+        if (Files.isRegularFile(stability.resolve(StabilityMap.SWEEP))) {
+            StabilityMap.texts(stability).forEach((file, text) -> compareText(resultsDir.resolve(file), text, problems));
+        }
         return problems;
     }
 

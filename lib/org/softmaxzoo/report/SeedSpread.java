@@ -31,25 +31,26 @@ public final class SeedSpread {
             return accuracies.size();
         }
 
+        /** The accuracies as a {@link Sample}: mean, sample standard deviation (n - 1), range. */
+        public Sample sample() {
+            return new Sample(accuracies);
+        }
+
         public double mean() {
-            return accuracies.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            return sample().mean();
         }
 
         /** Sample standard deviation (n - 1); NaN for fewer than two runs. */
         public double std() {
-            if (n() < 2) {
-                return Double.NaN;
-            }
-            double m = mean();
-            return Math.sqrt(accuracies.stream().mapToDouble(a -> (a - m) * (a - m)).sum() / (n() - 1));
+            return sample().std();
         }
 
         public double min() {
-            return accuracies.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+            return sample().min();
         }
 
         public double max() {
-            return accuracies.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            return sample().max();
         }
 
         public long collapsed() {

@@ -60,7 +60,7 @@ public final class GridRunner {
         }
 
         /** Why to stop now, or null to go on. */
-        String reason(Duration elapsed) {
+        public String reason(Duration elapsed) {
             if (budget != null && elapsed.compareTo(budget) >= 0) {
                 return "budget of " + budget.toMinutes() + " min reached";
             }

@@ -1,5 +1,9 @@
 package org.softmaxzoo.train;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +15,19 @@ import java.util.List;
  */
 public final class Sweep {
     private Sweep() {
+    }
+
+    /**
+     * The entries of a list file: one per line, blank lines and lines starting with {@code #} skipped, each
+     * line's brace groups expanded ({@link #expand}).
+     */
+    public static List<String> readList(Path file) {
+        try {
+            return Files.readAllLines(file).stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .flatMap(l -> expand(l).stream()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read the list (" + e.getMessage() + ")", e);
+        }
     }
 
     public static List<String> expand(String pattern) {

@@ -39,8 +39,8 @@ class OpenSetBenchmarkTest {
         assertTrue(r.seen().geometry().minWeightAngle() > 0, "the seen classes' weights: " + r.seen().geometry());
         assertTrue(Double.isNaN(r.unseen().geometry().minWeightAngle()), "unseen classes have no weights");
         List<Path> files = OpenSetReport.write(List.of(r), dir.resolve("out"), dir.resolve("out"), "openset");
-        assertEquals(4, files.size(), "table (csv, md), geometry figure, ROC figure: " + files);
-        assertTrue(files.get(2).getFileName().toString().startsWith("openset-geometry-openset"), files.get(2).toString());
+        assertEquals(5, files.size(), "tables (csv, md, pairs csv), geometry figure, ROC figure: " + files);
+        assertTrue(files.get(3).getFileName().toString().startsWith("openset-geometry-openset"), files.get(3).toString());
         // A committed run has its worklog and metrics but no checkpoint: the numbers come back without training.
         assertTrue(dir.resolve("openset").resolve(Checkpoint.FILE).toFile().delete());
         OpenSetBenchmark.Result again = OpenSetBenchmark.run(config, SyntheticImages.split(240, 120, 5), 3, 200, dir,
@@ -59,6 +59,14 @@ class OpenSetBenchmarkTest {
         assertEquals(r.seen().retrieval().queries(), again.seen().retrieval().queries());
         assertEquals(r.seen().geometry().minWeightAngle(), again.seen().geometry().minWeightAngle(), 1e-4);
         assertNull(again.geometry(), "no features without a checkpoint");
+        // The folder read back without data: the run's configuration, epochs and metrics.
+        List<OpenSetBenchmark.Result> saved = OpenSetBenchmark.saved(dir);
+        assertEquals(1, saved.size());
+        assertEquals(3, saved.get(0).config().seed());
+        assertEquals(4, saved.get(0).run().last().epoch());
+        assertEquals("normface(s=10)", saved.get(0).config().head());
+        assertEquals(r.unseen().auc(), saved.get(0).unseen().auc(), 1e-6);
+        assertEquals(r.seen().retrieval().mapAtR(), saved.get(0).seen().retrieval().mapAtR(), 1e-6);
     }
 
     @Test
@@ -85,8 +93,9 @@ class OpenSetBenchmarkTest {
         String md = Files.readString(dir.resolve("old.md"));
         assertTrue(md.contains("| 0.8408 | 0.2416 | 0.0255 | missing | missing | missing | 0.9900 |"), md);
         List<String> csv = Files.readAllLines(dir.resolve("old.csv"));
-        assertTrue(csv.get(0).contains("unseen_p_at_1"), csv.get(0));
-        assertTrue(csv.get(1).contains("0.0255,,,,0.99"), csv.get(1));
+        assertTrue(csv.get(0).contains("unseen_p_at_1_mean"), csv.get(0));
+        // TAR mean 0.0255 (one seed: no std), then P@1, R-precision, MAP@R missing (mean and std each), then seen AUC 0.99.
+        assertTrue(csv.get(1).contains("0.0255,,,,,,,,0.9900,"), csv.get(1));
     }
 
     @Test

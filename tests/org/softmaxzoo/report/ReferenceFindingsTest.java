@@ -46,6 +46,80 @@ class ReferenceFindingsTest {
                 .findFirst().orElseThrow();
     }
 
+    private Map<String, Table> summaries() {
+        return Map.of("mnist", ResultsSummary.summarize(dir.resolve("runs"), "mnist").table(),
+                "fashion_mnist", ResultsSummary.summarize(dir.resolve("runs"), "fashion_mnist").table());
+    }
+
+    /** Seed 1 is {@code <experiment>}, seed s {@code <experiment>.seed<s>}, each 40 epochs with the given best. */
+    private void seeds(String suffix, double... best) {
+        for (int s = 1; s <= best.length; s++) {
+            run("mnist", suffix + (s == 1 ? "" : (suffix.isEmpty() ? "" : ".") + "seed" + s), best[s - 1], 40);
+        }
+    }
+
+    @Test
+    void theRuleOverSeedsDecidesAndSeedOneAloneStaysBesideIt() {
+        // Softmax 0.970, 0.976, 0.973: mean 0.973, s = 0.003. Ring loss 1 0.974, 0.968, 0.971: mean 0.971, s = 0.003.
+        // d = 0.002, SE = sqrt(2 x 0.003^2 / 3) = 0.00245: inside 2 SE, not distinguishable; seed 1 alone: 0.974 > 0.970 fails.
+        seeds("", 0.970, 0.976, 0.973);
+        seeds("ringloss.1", 0.974, 0.968, 0.971);
+        Check c = find(ReferenceFindings.check(dir.resolve("runs"), summaries(), Basis.PROTOCOL), "mnist", "Ring loss");
+        assertEquals(SeedRule.Verdict.NOT_DISTINGUISHABLE, c.rule());
+        assertEquals(Status.FAILS, c.status());
+        assertEquals("ringloss.1 0.9710 (n 3), softmax 0.9730 (n 3); softmax − ringloss.1: +0.0020, SE 0.0024", c.ruleDetail());
+        assertEquals("ringloss.1 0.9740, softmax 0.9700", c.detail());
+        assertTrue(c.mustExplain());
+
+        // Ring loss 0.972, 0.940, 0.944: mean 0.952, s^2 = (0.02^2 + 0.012^2 + 0.008^2) / 2 = 0.000304;
+        // SE = sqrt(0.000304 / 3 + 0.000009 / 3) = 0.01021, d = 0.021 > 0.02043: holds by the rule, though seed 1 alone fails.
+        seeds("ringloss.1", 0.972, 0.940, 0.944);
+        c = find(ReferenceFindings.check(dir.resolve("runs"), summaries(), Basis.PROTOCOL), "mnist", "Ring loss");
+        assertEquals(SeedRule.Verdict.HOLDS, c.rule());
+        assertEquals(Status.FAILS, c.status());
+        assertTrue(c.ruleDetail().endsWith("softmax − ringloss.1: +0.0210, SE 0.0102"), c.ruleDetail());
+        assertTrue(!c.mustExplain() && !c.pending());
+        assertEquals("by the rule holds", c.decisiveText());
+    }
+
+    @Test
+    void withOneSeedTheRuleDoesNotDecideAndTheSingleRunVerdictDecides() {
+        seeds("", 0.970, 0.976);
+        seeds("ringloss.1", 0.974); // one seed only
+        Check c = find(ReferenceFindings.check(dir.resolve("runs"), summaries(), Basis.PROTOCOL), "mnist", "Ring loss");
+        assertEquals(SeedRule.Verdict.ONE_SEED, c.rule());
+        assertEquals("one seed, not decided by the rule", c.ruleText());
+        assertEquals(Status.FAILS, c.status());
+        assertTrue(c.mustExplain());
+        assertEquals("seed 1 alone fails (one seed, not decided by the rule)", c.decisiveText());
+        assertTrue(c.ruleDetail().contains("softmax 0.9730 (n 2)") && c.ruleDetail().contains("SE none"), c.ruleDetail());
+        assertEquals(SeedRule.Verdict.ONE_SEED, c.rule());
+        // No run of Ring loss on Fashion-MNIST: pending on both counts.
+        Check fashion = find(ReferenceFindings.check(dir.resolve("runs"), summaries(), Basis.PROTOCOL), "fashion_mnist", "Ring loss");
+        assertEquals(null, fashion.rule());
+        assertTrue(fashion.pending());
+    }
+
+    @Test
+    void normFaceClaimsCarryTheFivePointMarginUnderTheRule() {
+        // Every row two seeds 0.02 apart: s^2 = (0.01^2 + 0.01^2) / 1 = 0.0002, so every claim's SE = sqrt(0.0002 / 2 + 0.0002 / 2)
+        // = 0.01414 and 2 SE = 0.0283. Scale 1 mean 0.89; scales 5, 10, 20 means 0.95, 0.96, 0.97: d = 0.01, 0.02 (not
+        // distinguishable) and 0.03 (holds), so the finding is not distinguishable.
+        seeds("normface.scale1", 0.88, 0.90);
+        seeds("normface.scale5", 0.94, 0.96);
+        seeds("normface.scale10", 0.95, 0.97);
+        seeds("normface.scale20", 0.96, 0.98);
+        Check c = find(ReferenceFindings.check(dir.resolve("runs"), summaries(), Basis.PROTOCOL), "mnist", "NormFace");
+        assertEquals(SeedRule.Verdict.NOT_DISTINGUISHABLE, c.rule());
+        assertTrue(c.ruleDetail().contains("normface.scale5 − normface.scale1 − 0.05: +0.0100, SE 0.0141"), c.ruleDetail());
+        assertTrue(c.ruleDetail().contains("normface.scale20 − normface.scale1 − 0.05: +0.0300, SE 0.0141"), c.ruleDetail());
+        assertEquals(Status.HOLDS, c.status()); // seed 1 alone: 0.88 against 0.94, 0.95, 0.96, all at least 0.05 apart
+        // Scale 1 at 0.70, 0.72: every claim's d is at least 0.18, far beyond 2 SE.
+        seeds("normface.scale1", 0.70, 0.72);
+        assertEquals(SeedRule.Verdict.HOLDS, find(ReferenceFindings.check(dir.resolve("runs"), summaries(), Basis.PROTOCOL), "mnist",
+                "NormFace").rule());
+    }
+
     @Test
     void everyFindingIsPendingWithoutFinishedRuns() {
         run("mnist", "normface.scale1", 0.88, 12); // a run cut short does not count

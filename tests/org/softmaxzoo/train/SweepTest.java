@@ -24,4 +24,26 @@ class SweepTest {
         assertThrows(IllegalArgumentException.class, () -> Sweep.expand("a{1,,2}"));
         assertThrows(IllegalArgumentException.class, () -> Sweep.expand("a1}"));
     }
+
+    @Test
+    void aListFileSkipsCommentsAndBlankLinesAndExpandsEachLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path list = dir.resolve("heads.txt");
+        java.nio.file.Files.writeString(list, "# heads\n\n  cosface(s=10,m=0.2)  \narcface(s={4,8},m=0.5)\n# arcface(s=1)\n");
+        // A spec's own commas stay: only brace groups expand.
+        assertEquals(List.of("cosface(s=10,m=0.2)", "arcface(s=4,m=0.5)", "arcface(s=8,m=0.5)"), Sweep.readList(list));
+        assertThrows(java.io.UncheckedIOException.class, () -> Sweep.readList(dir.resolve("none.txt")));
+    }
+
+    /** The committed leaderboard list: every line a head spec that builds, the heads issue 26 names that exist. */
+    @Test
+    void theLeaderboardHeadsAreValidSpecs() {
+        List<String> heads = Sweep.readList(org.softmaxzoo.notebook.Notebook.projectDir().resolve("results/runs/leaderboard/heads.txt"));
+        heads.forEach(org.softmaxzoo.heads.Heads::create);
+        assertEquals(15, heads.size(), heads.toString());
+        assertEquals(heads.size(), heads.stream().distinct().count());
+        for (String family : List.of("softmax", "normface(", "cosface(", "arcface(", "sphereface(", "curricularface(", "elasticface(",
+                "combined(", "lsoftmax(", "softmax+center(")) {
+            assertEquals(true, heads.stream().anyMatch(h -> h.startsWith(family)), family + " in " + heads);
+        }
+    }
 }
