@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The background compute queue: every long training the committed results still need, in priority order.
+# Each stage is an ordinary resumable grid/verify command with --claim, so two copies of this script share
+# the cores (one single-threaded process per core) and a stage another copy still trains is skipped; a
+# finished stage costs seconds. Runs until the deadline or the stop file, then each process stops after
+# its epoch (the checkpoint keeps it); run it again in the next session and it continues.
+#
+# Usage: results/runs/queue.sh DEADLINE [JAR]   e.g.  results/runs/queue.sh 11:45 /tmp/zoo/softmax-zoo.jar
+#   Stop early: touch /tmp/queue.stop. Data: SOFTMAX_ZOO_DATA or /work/shared/datasets.
+# Copy the jar and target/lib elsewhere first if you will rebuild while it runs.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+deadline=${1:?usage: queue.sh DEADLINE [JAR] (a time date -d understands, e.g. 11:45)}
+jar=${2:-target/softmax-zoo.jar}
+stop=/tmp/queue.stop
+data=${SOFTMAX_ZOO_DATA:-/work/shared/datasets}
+end=$(date -d "$deadline" +%s) || { echo "queue.sh: cannot read the deadline '$deadline'; give e.g. 11:45" >&2; exit 2; }
+
+minutes_left() { echo $(( (end - $(date +%s)) / 60 )); }
+
+stage() {
+  local name=$1; shift
+  local left; left=$(minutes_left)
+  if [ -e "$stop" ] || [ "$left" -lt 5 ]; then
+    echo "queue: stopping before stage '$name' (stop file or deadline)"; exit 0
+  fi
+  echo "queue: stage '$name', $left minutes left"
+  java -Dsoftmaxzoo.intra=1 -jar "$jar" "$@" --claim --data "$data" --budget-minutes "$left" --stop-file "$stop"
+}
+
+# 1. Fashion-MNIST on the official split, every reference row to 10 epochs (issue 25).
+stage fashion-10 grid --list results/runs/grid-fashion-official.txt --epochs 10
+# 2. ... and to the experiments' own 40 epochs, the findings' rows first (issue 25).
+stage fashion-40 grid --list results/runs/grid-fashion-official.txt
+# 3. The stability map: CosFace and ArcFace over s and m, 3 epochs, seeds 1 and 2 (issue 24).
+stage stability grid --list results/runs/stability/sweep.txt --out results/runs/stability --seeds 1,2 --epochs 3
+# 4. Seeds 2 and 3 of all 53 reference rows through the 10-epoch stage (issue 24).
+stage seeds-10 grid --list results/runs/grid-order.txt --seeds 2,3 --epochs 10
+# 5. The benchmark of every head: open-set, d = 2 and 64, 10 epochs, seeds 1-3 (issues 24, 26).
+stage leaderboard verify --heads-file results/runs/leaderboard/heads.txt --out results/runs/leaderboard --seeds 1,2,3 --epochs 10
+# 6. Seeds 2 and 3 of the findings' rows to 40 epochs (issue 24; grid-order.txt lists them first).
+stage seeds-40 grid --list results/runs/grid-order.txt --seeds 2,3
+echo "queue: every stage done"
