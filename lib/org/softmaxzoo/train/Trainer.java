@@ -14,6 +14,7 @@ import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.data.Provenance;
 import org.softmaxzoo.heads.Heads;
+import org.softmaxzoo.heads.spec.SpecHistory;
 import org.softmaxzoo.model.Networks;
 
 /**
@@ -192,6 +193,22 @@ public final class Trainer {
     }
 
     /**
+     * Recorded heads compare by meaning: the record read as it was trained ({@link SpecHistory#asTrained}),
+     * both sides in canonical form.
+     */
+    private static boolean sameHead(String key, Properties existing, Properties wanted) {
+        if (!key.equals("head") || existing.getProperty(key) == null) {
+            return false;
+        }
+        try {
+            return Heads.create(SpecHistory.asTrained(existing.getProperty(key))).spec()
+                    .equals(Heads.create(wanted.getProperty(key)).spec());
+        } catch (RuntimeException e) {
+            return false; // a record that no longer parses is a different run
+        }
+    }
+
+    /**
      * Writes a new run's configuration, with the content hashes of its data; refuses to continue a run of
      * another configuration or of other data. {@code provenance} null: reading a run back, no data at hand.
      */
@@ -210,7 +227,7 @@ public final class Trainer {
             }
             TreeSet<String> differing = new TreeSet<>();
             for (String key : wanted.stringPropertyNames()) {
-                if (!wanted.getProperty(key).equals(existing.getProperty(key))) {
+                if (!wanted.getProperty(key).equals(existing.getProperty(key)) && !sameHead(key, existing, wanted)) {
                     differing.add(key + ": run has " + existing.getProperty(key) + ", asked " + wanted.getProperty(key));
                 }
             }
