@@ -21,6 +21,8 @@ public final class SpherePlot {
     private static final int SIZE = 560;
     private static final int LEGEND_WIDTH = 150;
     private static final int CIRCLE_POINTS = 181;
+    /** Beyond the axes' range (+-1.05): drawn nowhere, listed in the legend. */
+    private static final double OUTSIDE = 10;
 
     /** A view: the unit vector towards the viewer, and the plot's right and up axes. */
     record View(String name, double[] toward, double[] right, double[] up) {
@@ -97,7 +99,9 @@ public final class SpherePlot {
                 }
             }
             if (xs.isEmpty()) {
-                continue;
+                // a class with no feature in this hemisphere keeps its legend entry: one point outside the axes
+                xs.add(OUTSIDE);
+                ys.add(OUTSIDE);
             }
             XYSeries s = chart.addSeries("class " + c, xs, ys);
             s.setMarker(SeriesMarkers.CIRCLE);

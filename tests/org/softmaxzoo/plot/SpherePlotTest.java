@@ -41,7 +41,7 @@ class SpherePlotTest {
         float[] w = {0, 0, 0, 0, 1, -1};
         List<XYChart> views = SpherePlot.charts(f, y, w, 2);
         assertEquals(2, views.get(0).getSeriesMap().get("class 0").getXData().length);
-        assertFalse(views.get(0).getSeriesMap().containsKey("class 1"));
+        assertEquals(10, views.get(0).getSeriesMap().get("class 1").getXData()[0]); // outside the axes, in the legend only
         assertEquals(1, views.get(1).getSeriesMap().get("class 1").getXData().length);
         XYSeries ray = views.get(1).getSeriesMap().get(PetalPlot.RAYS_LEGEND);
         assertEquals(0, ray.getYData()[1], 1e-12); // W_1 points at the viewer: a ray of length 0 there
