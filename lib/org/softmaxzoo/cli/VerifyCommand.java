@@ -100,7 +100,7 @@ final class VerifyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("stop file " + stopFile + " exists (left by an earlier stop?): remove it to start");
         }
         List<String> headList = headsFile != null ? Sweep.readList(headsFile) : heads != null ? heads : List.of("softmax",
-                "normface(s=10)", "cosface(s=10,m=0.2)", "arcface(s=10,m=30deg)", "sphereface(m=4)", "softmax+center(lambda=0.003,alpha=0.5)");
+                "normface(s=10)", "cosface(s=10,m=0.2)", "arcface(s=10,m=30deg)", COMMITTED_SPHEREFACE, "softmax+center(lambda=0.003,alpha=0.5)");
         List<Integer> dimList = dims != null ? dims : List.of(2, 64);
         List<DatasetKind> kinds = (datasets != null ? datasets : List.of("mnist", "fashion_mnist")).stream().map(DatasetKind::parse).toList();
         List<TrainConfig> configs = new ArrayList<>();
@@ -183,7 +183,14 @@ final class VerifyCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "missing" : String.format(Locale.ROOT, "%.4f", v);
     }
 
+    /**
+     * The committed open-set SphereFace runs' schedule (SphereFace's defaults until 2026-11-29), spelled out
+     * now that the defaults are the source's; its runs keep their folder name {@code sphereface-m4}.
+     */
+    static final String COMMITTED_SPHEREFACE = "sphereface(m=4,lambda_max=1000,lambda_min=5,lambda_gamma=0.2)";
+
     private static String openSetName(DatasetKind kind, String head, int dim) {
-        return RunName.of(TrainConfig.of(kind, head).withFeatureDim(dim), 0, SEEN_CLASSES - 1);
+        String named = head.equals(COMMITTED_SPHEREFACE) ? "sphereface(m=4)" : head;
+        return RunName.of(TrainConfig.of(kind, named).withFeatureDim(dim), 0, SEEN_CLASSES - 1);
     }
 }

@@ -9,6 +9,7 @@ import org.softmaxzoo.eval.Predictions;
 import org.softmaxzoo.heads.core.LossHead;
 import org.softmaxzoo.plot.Figures;
 import org.softmaxzoo.plot.PetalPlot;
+import org.softmaxzoo.plot.SpherePlot;
 import org.softmaxzoo.train.RunResult;
 
 /**
@@ -59,9 +60,15 @@ public record TrainedRun(RunResult result, String trainingSetLabel, ImageSet tes
                 result.last().epoch(), result.last().epoch() == 1 ? "" : "s", testAccuracy());
     }
 
-    /** The petal figure of the test features, titled with the run, also written to {@code figures/<fileStem>.png}. */
+    /**
+     * The petal figure of the test features, titled with the run, also written to {@code figures/<fileStem>.png}:
+     * the plane for d = 2, the unit sphere's three hemisphere views ({@link SpherePlot}) for d = 3.
+     */
     public BufferedImage petal(String fileStem) {
-        BufferedImage image = PetalPlot.render(features, test.labels(), weights(), test.numClasses(), describe());
+        int d = result.config().featureDim();
+        BufferedImage image = d == 3
+                ? SpherePlot.render(features, test.labels(), weights(), test.numClasses(), describe())
+                : PetalPlot.render(features, test.labels(), weights(), test.numClasses(), describe());
         Figures.writePng(image, Notebook.figures().resolve(fileStem + ".png"));
         return image;
     }

@@ -40,7 +40,11 @@ public final class Figures {
 
     /** The charts' images in one row, on a white background. */
     public static BufferedImage row(List<? extends Chart<?, ?>> charts) {
-        List<BufferedImage> images = charts.stream().map(Figures::image).toList();
+        return side(charts.stream().map(Figures::image).toList());
+    }
+
+    /** Images in one row, top-aligned, on a white background (for panels rendered separately). */
+    public static BufferedImage side(List<BufferedImage> images) {
         int width = images.stream().mapToInt(BufferedImage::getWidth).sum();
         int height = images.stream().mapToInt(BufferedImage::getHeight).max().orElse(1);
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -30,6 +30,17 @@ public final class LineChart {
         return this;
     }
 
+    /** A logarithmic x axis (every x must be > 0). */
+    public LineChart logX() {
+        chart.getStyler().setXAxisLogarithmic(true);
+        return this;
+    }
+
+    /** Whether a series of this name is already drawn. */
+    public boolean has(String name) {
+        return chart.getSeriesMap().containsKey(name);
+    }
+
     public LineChart logY() {
         chart.getStyler().setYAxisLogarithmic(true);
         return this;

@@ -18,7 +18,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class PetalPlot {
     private static final int SIZE = 640;
-    private static final int LEGEND_WIDTH = 90;
+    private static final int LEGEND_WIDTH = 150;
+    /** The legend entry of the rays (one entry for all: each ray has its class's colour, darker). */
+    static final String RAYS_LEGEND = "rays: W_j (class colour)";
 
     private PetalPlot() {
     }
@@ -29,6 +31,11 @@ public final class PetalPlot {
      * @param title    what the figure shows, including the run (data set, head, epochs)
      */
     public static BufferedImage render(float[] features, int[] labels, float[] weights, int numClasses, String title) {
+        return Figures.row(charts(features, labels, weights, numClasses, title));
+    }
+
+    /** The two panels, raw and L2-normalized; the second carries the legend (classes and the rays). */
+    static List<XYChart> charts(float[] features, int[] labels, float[] weights, int numClasses, String title) {
         if (features.length != labels.length * 2 || weights.length != 2 * numClasses) {
             throw new IllegalArgumentException("petal plot needs 2-d features and a 2 x C weight matrix");
         }
@@ -51,10 +58,10 @@ public final class PetalPlot {
         addPoints(unit, features, labels, numClasses, true);
         addRays(raw, weights, numClasses, rayScale, false);
         addRays(unit, weights, numClasses, 1, true);
-        return Figures.row(List.of(raw, unit));
+        return List.of(raw, unit);
     }
 
-    private static XYChart chart(int width, String title, String xTitle) {
+    static XYChart chart(int width, String title, String xTitle) {
         XYChart chart = new XYChartBuilder().width(width).height(SIZE).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(xTitle.startsWith("feature 1 /") ? "feature 2 / ||x||" : "feature 2").build();
         Styler s = chart.getStyler();
@@ -67,7 +74,7 @@ public final class PetalPlot {
         return chart;
     }
 
-    private static void addPoints(XYChart chart, float[] f, int[] labels, int numClasses, boolean normalize) {
+    static void addPoints(XYChart chart, float[] f, int[] labels, int numClasses, boolean normalize) {
         for (int c = 0; c < numClasses; c++) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
@@ -95,12 +102,12 @@ public final class PetalPlot {
             double x = w[c];
             double y = w[numClasses + c];
             double norm = normalize ? Math.max(Math.hypot(x, y), 1e-12) : 1;
-            XYSeries s = chart.addSeries("W_" + c, new double[] {0, scale * x / norm}, new double[] {0, scale * y / norm});
+            XYSeries s = chart.addSeries(c == 0 ? RAYS_LEGEND : "W_" + c, new double[] {0, scale * x / norm}, new double[] {0, scale * y / norm});
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(Palette.classColor(c).darker());
             s.setLineStyle(new BasicStroke(2.5f));
-            s.setShowInLegend(false);
+            s.setShowInLegend(c == 0);
         }
     }
 }

@@ -28,7 +28,7 @@ final class AccuracyChart {
             firstStage.add(valueOrZero(t, ResultsSummary.Basis.FIRST_STAGE.column, i));
         }
         CategoryChart chart = new CategoryChartBuilder().width(1400).height(700)
-                .title(s.dataset() + ": best test accuracy, reference (40 epochs) vs ours (2-d features; 0 = not run yet)")
+                .title(s.dataset() + ": best test accuracy, reference (40 epochs) vs ours (2-d features; a row at 0 has no run on this data yet)")
                 .xAxisTitle("experiment").yAxisTitle("best test accuracy").build();
         CategoryStyler st = chart.getStyler();
         st.setXAxisLabelRotation(60);

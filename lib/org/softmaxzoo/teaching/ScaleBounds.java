@@ -47,6 +47,22 @@ public final class ScaleBounds {
         return s * r / (1 + r);
     }
 
+    /**
+     * The loss of a feature lying exactly on its class weight when the c class weights are spread evenly
+     * round a circle (the best that 2-d features can do): target logit s f, the others s cos(2 pi j / c),
+     * log(1 + sum_{j=1}^{c-1} e^{s (cos(2 pi j / c) - f)}). f is the head's target at theta = 0 (1 for
+     * NormFace and ArcFace, 1 - m for CosFace): a margin head whose best loss stays high cannot be fitted
+     * in the plane, whatever the network does.
+     */
+    public static double planarLossOnWeight(double s, double targetAtZero, int c) {
+        requireClasses(c);
+        double sum = 0;
+        for (int j = 1; j < c; j++) {
+            sum += Math.exp(s * (Math.cos(2 * Math.PI * j / c) - targetAtZero));
+        }
+        return Math.log1p(sum);
+    }
+
     private static void requireClasses(int n) {
         if (n < 2) {
             throw new IllegalArgumentException("need at least 2 classes, got " + n);

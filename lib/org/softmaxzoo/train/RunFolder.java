@@ -14,6 +14,8 @@ import java.util.Properties;
 import java.util.TreeSet;
 import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.data.Provenance;
+import org.softmaxzoo.heads.Heads;
+import org.softmaxzoo.heads.spec.SpecHistory;
 
 /**
  * The run store: one run's folder and every file in it. {@value #CONFIG_FILE} (what the run is, with the
@@ -115,7 +117,7 @@ public final class RunFolder {
             }
             TreeSet<String> differing = new TreeSet<>();
             for (String key : wanted.stringPropertyNames()) {
-                if (!wanted.getProperty(key).equals(existing.getProperty(key))) {
+                if (!wanted.getProperty(key).equals(existing.getProperty(key)) && !sameHead(key, existing, wanted)) {
                     differing.add(key + ": run has " + existing.getProperty(key) + ", asked " + wanted.getProperty(key));
                 }
             }
@@ -132,6 +134,22 @@ public final class RunFolder {
             throw new UncheckedIOException(e);
         }
         AtomicFiles.writeString(file, w.toString());
+    }
+
+    /**
+     * Recorded heads compare by meaning: the record read as it was trained ({@link SpecHistory#asTrained}),
+     * both sides in canonical form.
+     */
+    private static boolean sameHead(String key, Properties existing, Properties wanted) {
+        if (!key.equals("head") || existing.getProperty(key) == null) {
+            return false;
+        }
+        try {
+            return Heads.create(SpecHistory.asTrained(existing.getProperty(key))).spec()
+                    .equals(Heads.create(wanted.getProperty(key)).spec());
+        } catch (RuntimeException e) {
+            return false; // a record that no longer parses is a different run
+        }
     }
 
     // ---- worklog and checkpoint

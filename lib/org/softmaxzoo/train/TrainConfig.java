@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Properties;
 import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.heads.Heads;
+import org.softmaxzoo.heads.spec.SpecHistory;
 import org.softmaxzoo.model.Networks;
 
 /**
@@ -121,7 +122,7 @@ public record TrainConfig(String name, DatasetKind dataset, String head, int fea
         Properties p = new Properties();
         p.setProperty("name", name);
         p.setProperty("dataset", dataset.experimentName());
-        p.setProperty("head", head);
+        p.setProperty("head", SpecHistory.toRecord(head)); // schedule defaults spelled out: they have changed before
         p.setProperty("feature_dim", Integer.toString(featureDim));
         p.setProperty("batch_size", Integer.toString(batchSize));
         p.setProperty("learning_rate", Float.toString(learningRate));

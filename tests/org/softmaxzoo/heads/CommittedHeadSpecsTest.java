@@ -45,7 +45,9 @@ class CommittedHeadSpecsTest {
         assertEquals("normweight+ringloss(lambda=0.1,r=learn,form=abs)", Heads.create("normweight+ringloss(lambda=0.1,form=abs)").spec());
         assertEquals("softmax(bias=false)+ringloss(lambda=0.01,r=learn)", Heads.create("softmax(bias=false)+ringloss(lambda=0.01)").spec());
         assertEquals("softmax+center(lambda=0.003,alpha=0.5)", Heads.create("softmax+center(lambda=0.003,alpha=0.5)").spec());
-        assertEquals("sphereface(m=4,lambda_min=5,lambda_max=1000)", Heads.create("sphereface(m=4)").spec());
+        // SphereFace's defaults changed after the open-set runs recorded sphereface(m=4): read as trained
+        assertEquals("sphereface(m=4,lambda_min=5,lambda_max=1000,lambda_gamma=0.2,lambda_power=1)",
+                Heads.create(org.softmaxzoo.heads.spec.SpecHistory.asTrained("sphereface(m=4)")).spec());
         assertEquals("normfeature(s=50)", Heads.create("normfeature(s=50)").spec());
     }
 }

@@ -58,8 +58,9 @@ class HeadsSpecTest {
         assertEquals("arcface(s=64,m=0.5,easy_margin=true)", Heads.create("arcface(easy_margin=true)").spec());
         assertEquals("arcface(s=10,m=0.5,fallback=false)", Heads.create("arcface(s=10,fallback=false)").spec());
         assertEquals("combined(s=64,m1=1,m2=0.3,m3=0.2)", Heads.create("combined").spec());
-        assertEquals("sphereface(m=4,lambda_min=5,lambda_max=1000)", Heads.create("sphereface").spec());
-        assertEquals("sphereface(m=2,lambda_min=0,lambda_max=0)", Heads.create("sphereface(m=2,lambda_max=0)").spec());
+        assertEquals("sphereface(m=4,lambda_min=3,lambda_max=30000,lambda_gamma=0.2,lambda_power=1)", Heads.create("sphereface").spec());
+        assertEquals("sphereface(m=2,lambda_min=0,lambda_max=0,lambda_gamma=0.2,lambda_power=1)",
+                Heads.create("sphereface(m=2,lambda_max=0)").spec());
         assertEquals("sphereface(m=4,lambda=0,gamma=2)", Heads.create("sphereface(lambda=0,gamma=2)").spec());
         assertEquals("lsoftmax(m=3,beta=0,beta_min=0,beta_decay=0.99)", Heads.create("lsoftmax(m=3,beta=0)").spec());
         assertEquals("heatedup(s_start=30,s_end=10,steps=10000,schedule=cosine)", Heads.create("heatedup(schedule=cosine)").spec());

@@ -152,7 +152,7 @@ class MarginHeadTest {
     @Test
     void annealingSchedulesFollowTheirFormulas() {
         double[] thetas = {0.3, 1.2, 2.5};
-        TargetTransform sphere = MarginCurves.of("sphereface(m=4,lambda_min=5,lambda_max=1000)");
+        TargetTransform sphere = MarginCurves.of("sphereface(m=4,lambda_min=5,lambda_max=1000,lambda_gamma=0.2)");
         for (long t : new long[] {0, 10, 100000}) {
             double lambda = Math.max(5, 1000 / (1 + 0.2 * t));
             double[] v = MarginCurves.values(sphere, thetas, t);

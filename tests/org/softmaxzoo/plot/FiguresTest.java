@@ -20,6 +20,20 @@ class FiguresTest {
     }
 
     @Test
+    void sideByPlacesImagesLeftToRightOnWhite() {
+        BufferedImage red = new BufferedImage(10, 5, BufferedImage.TYPE_INT_RGB);
+        BufferedImage blue = new BufferedImage(20, 8, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 10; x++) for (int y = 0; y < 5; y++) red.setRGB(x, y, 0xff0000);
+        for (int x = 0; x < 20; x++) for (int y = 0; y < 8; y++) blue.setRGB(x, y, 0x0000ff);
+        BufferedImage both = Figures.side(java.util.List.of(red, blue));
+        assertEquals(30, both.getWidth());
+        assertEquals(8, both.getHeight());
+        assertEquals(0xff0000, both.getRGB(9, 4) & 0xffffff);
+        assertEquals(0xffffff, both.getRGB(9, 5) & 0xffffff); // below the shorter image: background
+        assertEquals(0x0000ff, both.getRGB(10, 7) & 0xffffff);
+    }
+
+    @Test
     void aLongTitleShrinksToItsRoomAndAShortOneIsLeftAlone() {
         XYChart short_ = new XYChartBuilder().width(400).height(300).title("short").build();
         float before = short_.getStyler().getChartTitleFont().getSize2D();

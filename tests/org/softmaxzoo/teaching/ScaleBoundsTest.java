@@ -9,6 +9,17 @@ import org.junit.jupiter.api.Test;
 class ScaleBoundsTest {
 
     @Test
+    void planarLossOnWeightByHand() {
+        // two classes, weights opposite: logits s f and -s: log(1 + e^{-2}) at s = 1, f = 1
+        assertEquals(Math.log1p(Math.exp(-2)), ScaleBounds.planarLossOnWeight(1, 1, 2), 1e-12);
+        // four classes at 90 degrees: the others' cosines are 0, -1, 0
+        assertEquals(Math.log1p(2 * Math.exp(-5) + Math.exp(-10)), ScaleBounds.planarLossOnWeight(5, 1, 4), 1e-12);
+        // CosFace s = 10, m = 0.35 over ten classes in the plane: 2.3865 (a neighbour at 36 deg has cos 0.809 > 0.65)
+        assertEquals(2.386503, ScaleBounds.planarLossOnWeight(10, 0.65, 10), 1e-6);
+        assertEquals(0.260987, ScaleBounds.planarLossOnWeight(10, 1, 10), 1e-6);
+    }
+
+    @Test
     void normFaceBoundQuotedForCasiaWebFace() {
         // log(1 + 10574 e^{-10575/10574}) = log(1 + 3889.6) = 8.266
         assertEquals(8.266, ScaleBounds.normFaceLowerBound(10575, 1), 1e-3);

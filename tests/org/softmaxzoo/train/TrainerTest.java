@@ -183,4 +183,21 @@ class TrainerTest {
                         runDir, QUIET));
         assertTrue(e.getMessage().contains("was trained before runs recorded their data"), e.getMessage());
     }
+
+    @Test
+    void aSphereFaceRecordedBeforeItsDefaultsChangedResumesOnlyWithTheFormerValues() throws Exception {
+        Path run = dir.resolve("sphere");
+        TrainConfig sphere = new TrainConfig("sphere", DatasetKind.MNIST, "sphereface(m=2)", 2, 1, 16, 1e-2f, 1e-3f, 5, 0, null);
+        Trainer.train(sphere, DATA, run, QUIET);
+        Path config = run.resolve(RunFolder.CONFIG_FILE);
+        assertTrue(Files.readString(config).contains("head=sphereface(m\\=2,lambda_max\\=30000,lambda_min\\=3,lambda_gamma\\=0.2)"),
+                Files.readString(config));
+        // as the committed open-set runs recorded it, before the defaults changed: the former 1000, 5, 0.2
+        Files.writeString(config, Files.readString(config).replaceFirst("head=.*", "head=sphereface(m\\\\=2)"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Trainer.train(sphere, DATA, run, QUIET));
+        assertTrue(e.getMessage().contains("holds a different run (head: run has sphereface(m=2), asked sphereface(m=2,lambda_max=30000"),
+                e.getMessage());
+        assertTrue(Trainer.train(new TrainConfig("sphere", DatasetKind.MNIST, "sphereface(m=2,lambda_min=5,lambda_max=1000)", 2, 1, 16,
+                1e-2f, 1e-3f, 5, 0, null), DATA, run, QUIET).finished());
+    }
 }

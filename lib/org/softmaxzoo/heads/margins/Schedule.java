@@ -15,10 +15,16 @@ public interface Schedule {
         return (tf, t) -> tf.constant((float) value);
     }
 
-    /** SphereFace's annealing: max(min, max / (1 + 0.2 t)). */
-    static Schedule inverse(double max, double min) {
+    /**
+     * SphereFace's annealing: max(min, base (1 + gamma t)^(-power)), Caffe's {@code MarginInnerProduct}
+     * form (its prototxt: base 1000, gamma 0.12, power 1, lambda_min 5); the source write-up's code is
+     * power 1: max(3, 30000 / (1 + 0.2 t)). t is this project's iteration counter, 0 at the first step
+     * (both sources count from 1 there, so lambda here lags theirs by one step).
+     */
+    static Schedule power(double base, double gamma, double power, double min) {
         return (tf, t) -> tf.math.maximum(tf.constant((float) min),
-                tf.math.div(tf.constant((float) max), tf.math.add(tf.constant(1f), tf.math.mul(tf.constant(0.2f), t))));
+                tf.math.mul(tf.constant((float) base), tf.math.pow(
+                        tf.math.add(tf.constant(1f), tf.math.mul(tf.constant((float) gamma), t)), tf.constant((float) -power))));
     }
 
     /** L-Softmax's annealing: max(min, start * decay^t). */
