@@ -65,8 +65,8 @@ final class VerifyCommand implements Callable<Integer> {
             Datasets.Split split = loader.load(kind);
             for (int d : dimList) {
                 for (String head : headList) {
-                    TrainConfig config = TrainConfig.of(kind, head).withFeatureDim(d).withEpochs(epochs)
-                            .withName(openSetName(kind, head, d));
+                    TrainConfig trained = TrainConfig.of(kind, head).withFeatureDim(d);
+                    TrainConfig config = trained.withName(RunName.of(trained, 0, SEEN_CLASSES - 1)).withEpochs(epochs);
                     OpenSetBenchmark.Result r = OpenSetBenchmark.run(config, split, SEEN_CLASSES, pairs, out, new Trainer.Listener() {
                     });
                     System.out.printf(Locale.ROOT, "%s d=%d %-40s unseen AUC %.4f EER %.4f TAR@1e-3 %.4f P@1 %s R-prec %s MAP@R %s"
@@ -87,9 +87,5 @@ final class VerifyCommand implements Callable<Integer> {
     /** A metric, or "missing" when the run's metrics file predates it. */
     private static String number(double v) {
         return Double.isNaN(v) ? "missing" : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    private static String openSetName(DatasetKind kind, String head, int dim) {
-        return RunName.of(TrainConfig.of(kind, head).withFeatureDim(dim), 0, SEEN_CLASSES - 1);
     }
 }
