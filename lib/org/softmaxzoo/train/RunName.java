@@ -13,13 +13,15 @@ import org.softmaxzoo.heads.spec.SpecException;
 import org.softmaxzoo.model.Networks;
 
 /**
- * A run's name, written from its configuration and read back to it. Two styles: the reference tables'
+ * A run's name, written from its configuration and read back to it; {@link #format} is the one place that writes
+ * names ({@link TrainConfig#name()} asks it). Two styles: the reference tables'
  * ({@link ExperimentName}, {@code mnist.softmax.weight_decay1e-3.feature2.normface.scale10}) for the heads
- * those tables have, and the spec style for every other head, the spec with its punctuation dropped
- * ({@code mnist.arcface-s10-m30deg.weight_decay1e-3.feature2}; each argument is its declared key and its
- * value, so the heads' declarations split it again). Either may end in {@code .net-<network>},
- * {@code .limit<n>}, {@code .seed<s>} and {@code .classes<a>-<b>} (trained on those classes only, the
- * open-set runs), in that order.
+ * those tables have, on the reference network and all classes, and the spec style for every other run, the spec with
+ * its punctuation dropped ({@code mnist.arcface-s10-m30deg.weight_decay1e-3.feature2}; each argument is its declared
+ * key and its value, so the heads' declarations split it again). A spec-style name may end in {@code .net-<network>},
+ * either may end in {@code .limit<n>}, {@code .seed<s>} and (spec style) {@code .classes<a>-<b>} (trained on those
+ * classes only, the open-set runs), in that order. {@link #parse} refuses a name its configuration writes otherwise
+ * ({@code weight_decay0.001}, a reference head in spec style), so each run has one name.
  *
  * <p>A name without a head suffix is ambiguous: {@code mnist.softmax.weight_decay1e-3.feature2} is the reference's plain
  * row ({@code softmax(bias=false)}) and also the spec-style name of {@code softmax}. A name with a training set part
