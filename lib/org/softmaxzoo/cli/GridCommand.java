@@ -135,7 +135,7 @@ final class GridCommand implements Callable<Integer> {
     }
 
     /** The list's experiments, once per seed (seed by seed, so a grid cut short has whole seeds done first). */
-    private List<String> experiments() {
+    List<String> experiments() {
         List<String> names = listed();
         if (seeds == null || seeds.isEmpty()) {
             return names;

@@ -108,8 +108,7 @@ final class VerifyCommand implements Callable<Integer> {
             for (DatasetKind kind : kinds) {
                 for (int d : dimList) {
                     for (String head : headList) {
-                        configs.add(TrainConfig.of(kind, head).withFeatureDim(d).withEpochs(epochs).withName(openSetName(kind, head, d))
-                                .withSeed(seed));
+                        configs.add(openSetConfig(kind, head, d, seed).withEpochs(epochs));
                     }
                 }
             }
@@ -185,12 +184,13 @@ final class VerifyCommand implements Callable<Integer> {
 
     /**
      * The committed open-set SphereFace runs' schedule (SphereFace's defaults until 2026-11-29), spelled out
-     * now that the defaults are the source's; its runs keep their folder name {@code sphereface-m4}.
+     * now that the defaults are the source's; their folders and records spell it too.
      */
     static final String COMMITTED_SPHEREFACE = "sphereface(m=4,lambda_max=1000,lambda_min=5,lambda_gamma=0.2)";
 
-    private static String openSetName(DatasetKind kind, String head, int dim) {
-        String named = head.equals(COMMITTED_SPHEREFACE) ? "sphereface(m=4)" : head;
-        return RunName.of(TrainConfig.of(kind, named).withFeatureDim(dim), 0, SEEN_CLASSES - 1);
+    /** An open-set run: its fields first, then its name, which adds the seen classes to the derived one. */
+    private static TrainConfig openSetConfig(DatasetKind kind, String head, int dim, long seed) {
+        TrainConfig config = TrainConfig.of(kind, head).withFeatureDim(dim).withSeed(seed);
+        return config.withName(RunName.of(config, 0, SEEN_CLASSES - 1));
     }
 }

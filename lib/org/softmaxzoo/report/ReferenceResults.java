@@ -8,6 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.softmaxzoo.data.DatasetKind;
+import org.softmaxzoo.train.ExperimentName;
+import org.softmaxzoo.train.TrainConfig;
 
 /** The reference write-up's results (best test accuracy and its epoch per experiment), shipped as {@code reference-results.csv}. */
 public final class ReferenceResults {
@@ -46,9 +49,9 @@ public final class ReferenceResults {
         }
     }
 
-    /** The common start of a data set's reference experiment names. */
+    /** The common start of a data set's reference experiment names: the name of its plain softmax row. */
     public static String prefix(String dataset) {
-        return dataset + ".softmax.weight_decay1e-3.feature2";
+        return TrainConfig.of(DatasetKind.parse(dataset), ExperimentName.PLAIN).name();
     }
 
     /** A reference experiment's name after {@link #prefix}: "normface.scale1", or {@value #PLAIN} for the plain softmax row. */

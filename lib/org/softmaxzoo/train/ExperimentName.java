@@ -49,7 +49,9 @@ public final class ExperimentName {
     }
 
     /** The head of the row without a suffix. */
-    static final String PLAIN = "softmax(bias=false)";
+    public static final String PLAIN = "softmax(bias=false)";
+    /** What a reference name has where a spec-style name has its head (every reference name starts {@code <data set>.softmax}). */
+    static final String HEAD_PART = "softmax";
 
     private static final List<Suffix> SUFFIXES = List.of(
             new Suffix("normweight", "normweight"),
@@ -78,8 +80,9 @@ public final class ExperimentName {
     }
 
     /**
-     * The run of an experiment for one seed: the name itself for the default seed 1, else the name with
-     * {@code .seed<s>} appended (which {@link #parse} reads back).
+     * The run of an experiment for one seed: the name of the experiment's configuration with that seed, as
+     * {@link RunName} writes it (the name itself for the default seed 1, else with {@code .seed<s>} appended), which
+     * {@link #parse} reads back.
      */
     public static String forSeed(String experiment, long seed) {
         if (SEED.matcher(experiment.trim()).matches()) {
@@ -88,7 +91,7 @@ public final class ExperimentName {
         if (seed < 1) {
             throw new SpecException("seeds must be >= 1, got " + seed);
         }
-        return TrainConfig.withSeedSuffix(experiment.trim(), seed);
+        return parse(experiment).withSeed(seed).name();
     }
 
     public static TrainConfig parse(String name) {
@@ -106,8 +109,12 @@ public final class ExperimentName {
         float wd = Float.parseFloat(m.group(2));
         int dim = Integer.parseInt(m.group(3));
         String head = m.group(4) == null ? PLAIN : headOf(m.group(4), name);
-        return new TrainConfig(name.trim(), dataset, head, dim, TrainConfig.EPOCHS, TrainConfig.BATCH,
+        TrainConfig config = new TrainConfig(null, dataset, head, dim, TrainConfig.EPOCHS, TrainConfig.BATCH,
                 TrainConfig.LEARNING_RATE, wd, TrainConfig.SEED, 0, null);
+        if (!config.name().equals(name.trim())) { // one name per run: a grid list's line is the run's folder
+            throw new SpecException("experiment name '" + name + "' is written '" + config.name() + "' (one name per run)");
+        }
+        return config;
     }
 
     static String headOf(String suffix, String name) {
@@ -119,24 +126,6 @@ public final class ExperimentName {
         }
         throw new SpecException("unknown head suffix '" + suffix + "' in experiment name '" + name + "'; accepted: "
                 + String.join(", ", SUFFIXES.stream().map(s -> s.suffix().replaceAll("\\$[0-9]", "<n>")).toList()));
-    }
-
-    /**
-     * The reference-style name of a configuration, or null when the tables' names cannot say it (a head without a
-     * suffix, another network, a subset of the training set). {@link #parse} reads it back to the same configuration.
-     */
-    public static String nameOf(DatasetKind dataset, String head, float weightDecay, int featureDim, String network, int trainLimit,
-                                long seed) {
-        if (!org.softmaxzoo.model.Networks.DEFAULT.equals(network) || trainLimit != 0) {
-            return null;
-        }
-        String suffix = suffixOf(head);
-        if (suffix == null) {
-            return null;
-        }
-        String base = dataset.experimentName() + ".softmax.weight_decay" + TrainConfig.formatDecay(weightDecay) + ".feature" + featureDim
-                + (suffix.isEmpty() ? "" : "." + suffix);
-        return TrainConfig.withSeedSuffix(base, seed);
     }
 
     /** The name suffix of a head spec ("" for the plain row), or null when no reference row has that head. */

@@ -13,13 +13,15 @@ import org.softmaxzoo.heads.spec.SpecException;
 import org.softmaxzoo.model.Networks;
 
 /**
- * A run's name, written from its configuration and read back to it. Two styles: the reference tables'
+ * A run's name, written from its configuration and read back to it; {@link #format} is the one place that writes
+ * names ({@link TrainConfig#name()} asks it). Two styles: the reference tables'
  * ({@link ExperimentName}, {@code mnist.softmax.weight_decay1e-3.feature2.normface.scale10}) for the heads
- * those tables have, and the spec style for every other head, the spec with its punctuation dropped
- * ({@code mnist.arcface-s10-m30deg.weight_decay1e-3.feature2}; each argument is its declared key and its
- * value, so the heads' declarations split it again). Either may end in {@code .net-<network>},
- * {@code .limit<n>}, {@code .seed<s>} and {@code .classes<a>-<b>} (trained on those classes only, the
- * open-set runs), in that order.
+ * those tables have, on the reference network and all classes, and the spec style for every other run, the spec with
+ * its punctuation dropped ({@code mnist.arcface-s10-m30deg.weight_decay1e-3.feature2}; each argument is its declared
+ * key and its value, so the heads' declarations split it again). A spec-style name may end in {@code .net-<network>},
+ * either may end in {@code .limit<n>}, {@code .seed<s>} and (spec style) {@code .classes<a>-<b>} (trained on those
+ * classes only, the open-set runs), in that order. {@link #parse} refuses a name its configuration writes otherwise
+ * ({@code weight_decay0.001}, a reference head in spec style), so each run has one name.
  *
  * <p>A name without a head suffix is ambiguous: {@code mnist.softmax.weight_decay1e-3.feature2} is the reference's plain
  * row ({@code softmax(bias=false)}) and also the spec-style name of {@code softmax}. A name with a training set part
@@ -29,7 +31,7 @@ import org.softmaxzoo.model.Networks;
  * before the tables' rows dropped the bias, so their plain softmax keeps it, and a seeds folder gives the seed of
  * runs named without a seed part. Other collections ({@code writeup/}, {@code variants/}) only group.
  *
- * @param config      what the run trains (its name field is the name)
+ * @param config      what the run trains (a custom name it carries is not read by {@link #format})
  * @param trainingSet "" for the whole training set, or {@code classes<a>-<b>}
  */
 public record RunName(TrainConfig config, String trainingSet) {
@@ -61,30 +63,42 @@ public record RunName(TrainConfig config, String trainingSet) {
     }
 
     /**
-     * The name written from the configuration (its name field is not used): reference style where the tables have
-     * the head and the whole training set is used, else spec style.
+     * The name written from the configuration (a custom name it carries is not used): reference style where the tables
+     * have the head, the reference network and the whole set of classes are used, else spec style. This is the one
+     * place that writes run names.
      */
     public String format() {
-        if (!trainingSet.isEmpty()) {
-            return formatSpecStyle();
+        TrainConfig c = config;
+        String suffix = trainingSet.isEmpty() && Networks.DEFAULT.equals(c.network()) ? ExperimentName.suffixOf(c.head()) : null;
+        StringBuilder name = new StringBuilder(c.dataset().experimentName()).append('.')
+                .append(suffix == null ? headToken(c.head()) : ExperimentName.HEAD_PART)
+                .append(".weight_decay").append(formatDecay(c.weightDecay())).append(".feature").append(c.featureDim());
+        if (suffix != null && !suffix.isEmpty()) {
+            name.append('.').append(suffix);
         }
-        TrainConfig c = config;
-        String reference = ExperimentName.nameOf(c.dataset(), c.head(), c.weightDecay(), c.featureDim(), c.network(), c.trainLimit(),
-                c.seed());
-        return reference == null ? formatSpecStyle() : withTrainingSet(reference);
+        if (!Networks.DEFAULT.equals(c.network())) {
+            name.append(".net-").append(c.network());
+        }
+        if (c.trainLimit() > 0) {
+            name.append(".limit").append(c.trainLimit());
+        }
+        if (c.seed() != TrainConfig.SEED) {
+            name.append(".seed").append(c.seed());
+        }
+        if (!trainingSet.isEmpty()) {
+            name.append('.').append(trainingSet);
+        }
+        return name.toString();
     }
 
-    /** The spec-style name, whatever the head. */
-    public String formatSpecStyle() {
-        TrainConfig c = config;
-        return withTrainingSet(TrainConfig.withSeedSuffix(c.dataset().experimentName() + "." + headToken(c.head()) + ".weight_decay"
-                + TrainConfig.formatDecay(c.weightDecay()) + ".feature" + c.featureDim()
-                + (Networks.DEFAULT.equals(c.network()) ? "" : ".net-" + c.network())
-                + (c.trainLimit() > 0 ? ".limit" + c.trainLimit() : ""), c.seed()));
-    }
-
-    private String withTrainingSet(String name) {
-        return trainingSet.isEmpty() ? name : name + "." + trainingSet;
+    /**
+     * A weight decay as names write it: one significant digit in the reference's 1e-3 style, or, for a value that
+     * style would round (2.5e-4) or cannot write without a plus sign (1, 0), the float's shortest decimal.
+     */
+    static String formatDecay(float weightDecay) {
+        String oneDigit = String.format(Locale.ROOT, "%.0e", weightDecay).replace("e-0", "e-");
+        return !oneDigit.contains("+") && Float.parseFloat(oneDigit) == weightDecay ? oneDigit
+                : Float.toString(weightDecay).toLowerCase(Locale.ROOT);
     }
 
     /** A head spec as it appears in a spec-style name: {@code arcface(s=10,m=30deg)} is {@code arcface-s10-m30deg}. */
@@ -127,9 +141,14 @@ public record RunName(TrainConfig config, String trainingSet) {
                     + ".feature<d>[.<reference head>] or <mnist|fashion_mnist>.<head spec>.weight_decay<wd>.feature<d>, then optionally "
                     + ".net-<network>, .limit<n>, .seed<s>, .classes<a>-<b>");
         }
-        TrainConfig config = new TrainConfig(name.trim(), base.dataset(), base.head(), base.featureDim(), TrainConfig.EPOCHS,
+        TrainConfig config = new TrainConfig(null, base.dataset(), base.head(), base.featureDim(), TrainConfig.EPOCHS,
                 TrainConfig.BATCH, TrainConfig.LEARNING_RATE, base.weightDecay(), seed, limit, network);
-        return new RunName(config, trainingSet);
+        RunName parsed = new RunName(config, trainingSet);
+        String written = parsed.format();
+        if (!written.equals(name.trim())) {
+            throw new SpecException("run name '" + name + "' is not written the way its configuration writes it: '" + written + "'");
+        }
+        return new RunName(config.withName(written), trainingSet);
     }
 
     /**
@@ -146,12 +165,12 @@ public record RunName(TrainConfig config, String trainingSet) {
             if (c.seed() != TrainConfig.SEED) {
                 throw new SpecException(runDir + ": a run in " + collection + "/ is named without a seed part, not " + name);
             }
-            c = c.withSeed(Long.parseLong(seeds.group(1))).withName(name);
+            c = c.withSeed(Long.parseLong(seeds.group(1)));
         }
         if (biasKept(collection) && c.head().startsWith(BIAS_FREE)) {
             c = c.withHead(WITH_BIAS_HEAD + c.head().substring(BIAS_FREE.length()));
         }
-        return new RunName(c, parsed.trainingSet());
+        return new RunName(c.withName(name), parsed.trainingSet()); // the folder's name, which the collection qualifies
     }
 
     /** The collection folder of a run folder under the runs root: "" at the top, else e.g. "seeds/seed2". */

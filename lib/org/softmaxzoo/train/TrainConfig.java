@@ -1,6 +1,5 @@
 package org.softmaxzoo.train;
 
-import java.util.Locale;
 import java.util.Properties;
 import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.heads.Heads;
@@ -12,8 +11,15 @@ import org.softmaxzoo.model.Networks;
  * Adam lr 1e-3, weight decay 1e-3 (PyTorch Adam semantics), 40 epochs, 2-d features.
  * {@code trainLimit} 0 means the whole training set; {@code network} names the feature extractor
  * ({@link Networks}; null means this project's default, which trained the committed grid).
+ *
+ * <p>A run's {@link #name()} is derived: {@link RunName} writes it from these fields, so it follows every
+ * {@code with*} change and parses back to them. {@code customName} is null for that derived name. A caller that needs
+ * another name (a notebook run on a training set of its own making, a run read from a collection folder, a test's
+ * scratch run) gives it whole with {@link #withName}; {@link #withEpochs} keeps it (epochs are not part of a name), every
+ * other {@code with*} drops it and the name is derived again, so a custom name never outlives the configuration it
+ * named: change the fields first, name last.
  */
-public record TrainConfig(String name, DatasetKind dataset, String head, int featureDim, int epochs, int batchSize,
+public record TrainConfig(String customName, DatasetKind dataset, String head, int featureDim, int epochs, int batchSize,
                           float learningRate, float weightDecay, long seed, int trainLimit, String network) {
 
     public static final int EPOCHS = 40;
@@ -32,8 +38,8 @@ public record TrainConfig(String name, DatasetKind dataset, String head, int fea
         require(trainLimit >= 0, "train limit must be >= 0 (0 = all), got " + trainLimit);
         Heads.create(head); // refuse a bad spec before anything is written
         network = Networks.check(network == null ? Networks.DEFAULT : network);
-        if (name == null || name.isBlank()) {
-            name = withSeedSuffix(defaultName(dataset, head, weightDecay, featureDim, trainLimit), seed);
+        if (customName != null && customName.isBlank()) {
+            customName = null;
         }
     }
 
@@ -48,79 +54,58 @@ public record TrainConfig(String name, DatasetKind dataset, String head, int fea
         return new TrainConfig(null, dataset, head, FEATURE_DIM, EPOCHS, BATCH, LEARNING_RATE, WEIGHT_DECAY, SEED, 0, null);
     }
 
+    /** The run's name: the custom one if {@link #withName} gave one, else the one {@link RunName} writes from the fields. */
+    public String name() {
+        return customName != null ? customName : RunName.of(this);
+    }
+
+    /** Another epoch count; a custom name stays (the name does not say the epochs). */
     public TrainConfig withEpochs(int n) {
-        return new TrainConfig(name, dataset, head, featureDim, n, batchSize, learningRate, weightDecay, seed, trainLimit, network);
+        return new TrainConfig(customName, dataset, head, featureDim, n, batchSize, learningRate, weightDecay, seed, trainLimit, network);
     }
 
-    /** Trains on the first {@code n} images only (0 = all); the name says so with a {@code .limit<n>} suffix. */
+    /** Trains on the first {@code n} images only (0 = all); the derived name ends in {@code .limit<n>}. */
     public TrainConfig withTrainLimit(int n) {
-        return new TrainConfig(withSeedSuffix(renamed(withoutSeed(name), featureDim, n), seed), dataset, head, featureDim, epochs,
-                batchSize, learningRate, weightDecay, seed, n, network);
+        return new TrainConfig(null, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, seed, n, network);
     }
 
-    /** Another feature dimension; the name's {@code .feature<d>} part follows. */
+    /** Another feature dimension. */
     public TrainConfig withFeatureDim(int d) {
-        return new TrainConfig(withSeedSuffix(renamed(withoutSeed(name), d, trainLimit), seed), dataset, head, d, epochs,
-                batchSize, learningRate, weightDecay, seed, trainLimit, network);
+        return new TrainConfig(null, dataset, head, d, epochs, batchSize, learningRate, weightDecay, seed, trainLimit, network);
     }
 
-    /** Another weight decay; the name's {@code .weight_decay<wd>} part follows. */
+    /** Another weight decay. */
     public TrainConfig withWeightDecay(float wd) {
-        String n = name.replaceFirst("\\.weight_decay[0-9.e+-]+?(?=\\.feature)", ".weight_decay" + formatDecay(wd));
-        return new TrainConfig(n, dataset, head, featureDim, epochs, batchSize, learningRate, wd, seed, trainLimit, network);
+        return new TrainConfig(null, dataset, head, featureDim, epochs, batchSize, learningRate, wd, seed, trainLimit, network);
     }
 
-    /** Another feature extractor; a name other than the default's gets a {@code .net-<name>} part. */
+    /** Another feature extractor; the derived name of any but the default has a {@code .net-<name>} part. */
     public TrainConfig withNetwork(String net) {
-        String base = withoutSeed(name).replaceAll("\\.limit[0-9]+$", "").replaceAll("\\.net-[a-z-]+$", "");
-        String n = withSeedSuffix(base + (Networks.DEFAULT.equals(net) ? "" : ".net-" + net)
-                + (trainLimit > 0 ? ".limit" + trainLimit : ""), seed);
-        return new TrainConfig(n, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, seed, trainLimit, net);
+        return new TrainConfig(null, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, seed, trainLimit, net);
     }
 
-    /** Another seed; the name ends in {@code .seed<s>} for every seed but the default 1, so each seed has its own run. */
+    /** Another seed; the derived name ends in {@code .seed<s>} for every seed but the default 1, so each seed has its own run. */
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(withSeedSuffix(withoutSeed(name), s), dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, s, trainLimit, network);
+        return new TrainConfig(null, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, s, trainLimit, network);
     }
 
-    /** Another head, under the same name (the caller names the run). */
+    /** Another head. */
     public TrainConfig withHead(String h) {
-        return new TrainConfig(name, dataset, h, featureDim, epochs, batchSize, learningRate, weightDecay, seed, trainLimit, network);
+        return new TrainConfig(null, dataset, h, featureDim, epochs, batchSize, learningRate, weightDecay, seed, trainLimit, network);
     }
 
+    /** This configuration under the name {@code n}; null, blank or the derived name itself leave the name derived. */
     public TrainConfig withName(String n) {
-        return new TrainConfig(n, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, seed, trainLimit, network);
-    }
-
-    /** The name of the default seed's run, or the name itself when it has no seed part. */
-    static String withoutSeed(String name) {
-        return name.replaceFirst("\\.seed[0-9]+$", "");
-    }
-
-    static String withSeedSuffix(String base, long seed) {
-        return seed == SEED ? base : base + ".seed" + seed;
-    }
-
-    /** Keeps the name's {@code .feature<d>} and {@code .limit<n>} parts in step with the fields. */
-    private static String renamed(String name, int dim, int limit) {
-        String base = name.replaceAll("\\.limit[0-9]+$", "").replaceFirst("\\.feature[0-9]+", ".feature" + dim);
-        return limit > 0 ? base + ".limit" + limit : base;
-    }
-
-    /** A file-system-safe name in the style of the reference experiment names. */
-    static String defaultName(DatasetKind dataset, String head, float weightDecay, int featureDim, int trainLimit) {
-        return dataset.experimentName() + "." + RunName.headToken(head) + ".weight_decay" + formatDecay(weightDecay) + ".feature" + featureDim + (trainLimit > 0 ? ".limit" + trainLimit : "");
-    }
-
-    /** 1e-3 style, as in the reference experiment names. */
-    static String formatDecay(float weightDecay) {
-        return String.format(Locale.ROOT, "%.0e", weightDecay).replace("e-0", "e-");
+        TrainConfig derived = new TrainConfig(null, dataset, head, featureDim, epochs, batchSize, learningRate, weightDecay, seed,
+                trainLimit, network);
+        return n == null || n.equals(derived.name()) ? derived : new TrainConfig(n, dataset, head, featureDim, epochs, batchSize,
+                learningRate, weightDecay, seed, trainLimit, network);
     }
 
     /** The fields that must match for a run to be resumed (everything but the epoch count). */
     Properties identity() {
         Properties p = new Properties();
-        p.setProperty("name", name);
+        p.setProperty("name", name());
         p.setProperty("dataset", dataset.experimentName());
         p.setProperty("head", SpecHistory.toRecord(head)); // schedule defaults spelled out: they have changed before
         p.setProperty("feature_dim", Integer.toString(featureDim));

@@ -76,12 +76,12 @@ class SphereFaceScheduleTest {
         assertEquals("normface(s=10)", SpecHistory.asTrained("normface(s=10)"));
         assertEquals("sphereface(m=3,lambda_max=30000,lambda_min=3,lambda_gamma=0.2)+ringloss(lambda=0.1)",
                 SpecHistory.toRecord("sphereface(m=3)+ringloss(lambda=0.1)"));
-        // the committed open-set runs: recorded as sphereface(m=4), trained with max(5, 1000 / (1 + 0.2 t))
+        // the committed open-set runs: trained with max(5, 1000 / (1 + 0.2 t)), their records spell it out
         for (String dim : new String[] {"2", "64"}) {
-            Path run = Notebook.projectDir().resolve("results/runs/openset/mnist.sphereface-m4.weight_decay1e-3.feature" + dim
-                    + ".classes0-7");
+            Path run = Notebook.projectDir().resolve("results/runs/openset/mnist.sphereface-m4-lambda_max1000-lambda_min5-lambda_gamma0.2"
+                    + ".weight_decay1e-3.feature" + dim + ".classes0-7");
             String recorded = RunFolder.at(run).config().getProperty("head");
-            assertEquals("sphereface(m=4)", recorded);
+            assertEquals("sphereface(m=4,lambda_max=1000,lambda_min=5,lambda_gamma=0.2)", recorded);
             assertEquals(1000.0 / 21, lambdaAt(SpecHistory.asTrained(recorded), 100), 1e-3);
             assertEquals(5, lambdaAt(SpecHistory.asTrained(recorded), 5000), 1e-6);
         }

@@ -81,8 +81,10 @@ class ExperimentNameTest {
     void overridesKeepTheNameTruthful() {
         TrainConfig c = ExperimentName.parse("mnist.softmax.weight_decay1e-3.feature2").withTrainLimit(1000).withFeatureDim(8);
         assertEquals("mnist.softmax.weight_decay1e-3.feature8.limit1000", c.name());
-        assertEquals("mnist.normface-s10.weight_decay1e-3.feature2",
-                TrainConfig.of(DatasetKind.MNIST, "normface(s=10)").name());
+        // One name per configuration, however it was made: a head the reference tables have is named their way.
+        TrainConfig normface = TrainConfig.of(DatasetKind.MNIST, "normface(s=10)");
+        assertEquals("mnist.softmax.weight_decay1e-3.feature2.normface.scale10", normface.name());
+        assertEquals(ExperimentName.parse("mnist.softmax.weight_decay1e-3.feature2.normface.scale10"), normface);
         TrainConfig lighter = TrainConfig.of(DatasetKind.MNIST, "softmax").withWeightDecay(1e-5f);
         assertEquals("mnist.softmax.weight_decay1e-5.feature2", lighter.name());
         assertEquals(1e-5f, lighter.weightDecay());
@@ -92,7 +94,9 @@ class ExperimentNameTest {
     void anotherNetworkIsNamedAndRecordedButTheDefaultKeepsOldRunsResumable() {
         TrainConfig reference = ExperimentName.parse("fashion_mnist.softmax.weight_decay1e-3.feature2.ringloss.0.01");
         TrainConfig narrow = reference.withTrainLimit(500).withNetwork("writeup-narrow");
-        assertEquals("fashion_mnist.softmax.weight_decay1e-3.feature2.ringloss.0.01.net-writeup-narrow.limit500", narrow.name());
+        // The reference tables' names say nothing of the network: another network's run is named in spec style.
+        assertEquals("fashion_mnist.softmax-biasfalse+ringloss-lambda0.01.weight_decay1e-3.feature2.net-writeup-narrow.limit500",
+                narrow.name());
         assertEquals("writeup-narrow", narrow.identity().getProperty("network"));
         assertEquals(reference.name() + ".limit500", narrow.withNetwork("three-block").name());
         // Runs written before the choice existed have no network entry; the default adds none.

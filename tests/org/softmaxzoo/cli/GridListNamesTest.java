@@ -1,0 +1,77 @@
+package org.softmaxzoo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.softmaxzoo.notebook.Notebook;
+import org.softmaxzoo.train.ExperimentName;
+import org.softmaxzoo.train.RunFolder;
+import org.softmaxzoo.train.Sweep;
+import picocli.CommandLine;
+
+/**
+ * The committed grid lists, expanded by {@code grid --list <file> --seeds 1,2,3} the way the grid runs them, give
+ * run folders named exactly as listed: each list line (its brace groups expanded) with {@code .seed<s>} for seeds
+ * other than 1, and, for a cluster try ({@code --slurm --limit}), {@code .limit<n>} before it. The names are derived
+ * from the parsed configurations, so this fails if that derivation ever writes a listed run differently.
+ */
+class GridListNamesTest {
+    private static final Path RUNS = Notebook.projectDir().resolve("results").resolve("runs");
+    private static final Path OUT = Path.of("out");
+
+    @Test
+    void referenceGridListsNameTheirRunsAsListed() throws IOException {
+        for (String list : List.of("grid-order.txt", "grid-fashion-official.txt")) {
+            List<String> lines = lines(RUNS.resolve(list));
+            assertTrue(lines.size() >= 26 && lines.stream().noneMatch(l -> l.contains("{")), list + ": " + lines.size() + " lines");
+            assertNamedAsListed(RUNS.resolve(list), lines);
+        }
+    }
+
+    @Test
+    void stabilitySweepNamesItsRunsAsExpanded() throws IOException {
+        Path sweep = RUNS.resolve("stability").resolve("sweep.txt");
+        List<String> expanded = new ArrayList<>();
+        lines(sweep).forEach(l -> expanded.addAll(Sweep.expand(l)));
+        assertEquals(4 * 7 * 5, expanded.size(), "two heads on two data sets, 7 scales times 5 margins");
+        assertTrue(expanded.contains("fashion_mnist.softmax.weight_decay1e-3.feature2.arcface.scale64.margin40"));
+        assertTrue(expanded.contains("mnist.softmax.weight_decay1e-3.feature2.amsoftmax.scale1.margin0.35"));
+        assertNamedAsListed(sweep, expanded);
+    }
+
+    @Test
+    void aCutDownClusterTryAppendsTheLimitToTheListedName() throws IOException {
+        for (String line : lines(RUNS.resolve("grid-order.txt"))) {
+            // what grid --slurm --limit 300 has each task run: train --experiment <line> --limit 300 [--seed 2]
+            assertEquals(line + ".limit300", ExperimentName.parse(line).withTrainLimit(300).name());
+            assertEquals(line + ".limit300.seed2", ExperimentName.parse(line).withTrainLimit(300).withSeed(2).name());
+        }
+    }
+
+    /** The run folders {@code grid} makes for the list, seed by seed, against the listed names with the seed part appended. */
+    private static void assertNamedAsListed(Path list, List<String> listed) {
+        GridCommand grid = new GridCommand();
+        new CommandLine(grid).parseArgs("--list", list.toString(), "--seeds", "1,2,3", "--epochs", "3", "--out", OUT.toString());
+        List<String> runs = grid.experiments();
+        List<String> expected = new ArrayList<>();
+        for (String seedPart : List.of("", ".seed2", ".seed3")) {
+            listed.forEach(name -> expected.add(name + seedPart));
+        }
+        assertEquals(expected, runs, list + ": run names");
+        for (int i = 0; i < runs.size(); i++) {
+            // the grid's run folder: its configuration parsed from the run name, with the stage's epochs
+            RunFolder folder = RunFolder.of(OUT, ExperimentName.parse(runs.get(i)).withEpochs(3));
+            assertEquals(OUT.resolve(expected.get(i)), folder.dir(), list + ": folder of " + runs.get(i));
+        }
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        return Files.readAllLines(file).stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+}
