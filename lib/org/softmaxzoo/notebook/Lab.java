@@ -87,15 +87,34 @@ public final class Lab {
      */
     public TrainedRun train(TrainConfig config, ImageSet trainingSet, String trainingSetLabel) {
         Datasets.Split data = data(config.dataset());
+        return train(config, data.derive(trainingSet, data.test()), trainingSetLabel);
+    }
+
+    /**
+     * A configuration on a split of the caller's making, training and test set both (for example three
+     * classes only, {@code withNumClasses(3)}); make it from {@link #data} so quick mode stays small.
+     * {@code splitLabel} names the split in the run's folder and figure titles.
+     */
+    public TrainedRun train(TrainConfig config, Datasets.Split split, String splitLabel) {
         TrainConfig mode = config.withEpochs(epochs());
-        String name = mode.name() + (trainingSetLabel.isEmpty() ? "" : "." + trainingSetLabel)
-                + (Notebook.quick() ? ".quick" : "");
+        String name = mode.name() + (splitLabel.isEmpty() ? "" : "." + splitLabel) + (Notebook.quick() ? ".quick" : "");
         mode = mode.withName(name);
         Path runDir = runsDir.resolve(name);
-        RunResult result = Trainer.run(mode, data.derive(trainingSet, data.test()), runDir, new Trainer.Listener() {
+        RunResult result = Trainer.run(mode, split, runDir, new Trainer.Listener() {
         });
-        try (TrainingGraph g = Trainer.load(mode, trainingSet, runDir)) {
-            return new TrainedRun(result, trainingSetLabel, data.test(), g.features(data.test()), g.predictions(data.test()), g.values());
+        try (TrainingGraph g = Trainer.load(mode, split.train(), runDir)) {
+            return new TrainedRun(result, splitLabel, split.test(), g.features(split.test()), g.predictions(split.test()), g.values());
+        }
+    }
+
+    /**
+     * Features of other images through a finished run's network, for example of classes it never
+     * trained on (n x d, row-major). The graph is rebuilt for the run's own classes ({@code run.test()}).
+     */
+    public float[] features(TrainedRun run, ImageSet images) {
+        TrainConfig config = run.result().config();
+        try (TrainingGraph g = Trainer.load(config, run.test(), runsDir.resolve(config.name()))) {
+            return g.features(images);
         }
     }
 }

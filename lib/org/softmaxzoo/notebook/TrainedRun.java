@@ -9,6 +9,7 @@ import org.softmaxzoo.eval.Predictions;
 import org.softmaxzoo.heads.core.LossHead;
 import org.softmaxzoo.plot.Figures;
 import org.softmaxzoo.plot.PetalPlot;
+import org.softmaxzoo.plot.SpherePlot;
 import org.softmaxzoo.train.RunResult;
 
 /**
@@ -57,6 +58,16 @@ public record TrainedRun(RunResult result, String trainingSetLabel, ImageSet tes
         return String.format(Locale.ROOT, "%s%s, head %s, %d epoch%s, test acc %.4f", result.config().dataset().experimentName(),
                 trainingSetLabel.isEmpty() ? "" : " (" + trainingSetLabel + ")", result.config().head(),
                 result.last().epoch(), result.last().epoch() == 1 ? "" : "s", testAccuracy());
+    }
+
+    /**
+     * For a run with 3-d features: the test features on the unit sphere ({@link SpherePlot}), titled with the
+     * run, also written to {@code figures/<fileStem>.png}.
+     */
+    public BufferedImage sphere(String fileStem) {
+        BufferedImage image = SpherePlot.render(features, test.labels(), weights(), test.numClasses(), describe());
+        Figures.writePng(image, Notebook.figures().resolve(fileStem + ".png"));
+        return image;
     }
 
     /** The petal figure of the test features, titled with the run, also written to {@code figures/<fileStem>.png}. */
