@@ -30,6 +30,14 @@ public final class LineChart {
         return this;
     }
 
+    /** Markers only, not joined: for a few separate points ({@link #points} joins them with a line). */
+    public LineChart scatter(String name, double[] x, double[] y) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        return this;
+    }
+
     public LineChart logY() {
         chart.getStyler().setYAxisLogarithmic(true);
         return this;

@@ -37,7 +37,7 @@ public final class OpenSetPlot {
                 || weights.length != 2 * seenClasses) {
             throw new IllegalArgumentException("open-set plot needs 2-d features and a 2 x C weight matrix");
         }
-        XYChart closed = chart(SIZE, "closed set: test images of the " + seenClasses + " training classes",
+        XYChart closed = chart(SIZE + LEGEND_WIDTH, "closed set: test images of the " + seenClasses + " training classes",
                 "feature 1", "feature 2");
         double maxNorm = 0;
         for (int i = 0; i < seenLabels.length; i++) {
@@ -55,7 +55,7 @@ public final class OpenSetPlot {
         for (int c = 0; c < seenClasses; c++) {
             ray(closed, c == 0 ? "class weights W_j (rays)" : "W_" + c, rayScale * weights[c], rayScale * weights[seenClasses + c], Palette.classColor(c).darker(), c == 0);
         }
-        closed.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        closed.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
 
         XYChart open = chart(SIZE + LEGEND_WIDTH, "open set: directions of classes never trained on",
                 "feature 1 / ||x||  (unseen classes on outer rings)", "feature 2 / ||x||");
@@ -73,13 +73,19 @@ public final class OpenSetPlot {
             ray(open, "training weights W_j / ||W_j||", weights[c] / n, weights[seenClasses + c] / n, Color.DARK_GRAY, c == 0);
         }
         open.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        // Equal ranges on both axes, so the rings stay circles.
+        double reach = 1.15 + 0.15 * unseenClasses.length;
+        open.getStyler().setXAxisMin(-reach);
+        open.getStyler().setXAxisMax(reach);
+        open.getStyler().setYAxisMin(-reach);
+        open.getStyler().setYAxisMax(reach);
         return Figures.withTitle(Figures.row(List.of(closed, open)), title);
     }
 
     private static XYChart chart(int width, String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(width).height(SIZE).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setMarkerSize(3);
+        chart.getStyler().setMarkerSize(4);
         chart.getStyler().setLegendFont(chart.getStyler().getLegendFont().deriveFont(12f));
         Figures.fitTitle(chart, SIZE - 2 * Figures.Y_AXIS_WIDTH);
         return chart;

@@ -38,20 +38,39 @@ public final class SoftmaxMath {
      * or underflows. It is also cheaper: no division, and no exponent left for the cross-entropy's log.
      */
     public static double[] logSoftmax(double[] z) {
-        double lse = logSumExp(z);
-        return Arrays.stream(z).map(v -> v - lse).toArray();
+        double max = Arrays.stream(z).max().orElseThrow();
+        double shifted = logOfShiftedSum(z, max);
+        return Arrays.stream(z).map(v -> (v - max) - shifted).toArray();
     }
 
-    /** log sum_j e^{z_j} computed as max + log sum_j e^{z_j - max}. */
+    /**
+     * log sum_j e^{z_j} computed as max + log1p(sum of e^{z_j - max} over all but one maximal entry): no
+     * overflow, and a tiny remainder (a confident softmax's loss) is kept instead of rounded to 0.
+     */
     public static double logSumExp(double[] z) {
         double max = Arrays.stream(z).max().orElseThrow();
-        return max + Math.log(Arrays.stream(z).map(v -> Math.exp(v - max)).sum());
+        return max + logOfShiftedSum(z, max);
+    }
+
+    /** log sum_j e^{z_j - max} = log1p of the terms other than one maximal entry (whose term is 1). */
+    private static double logOfShiftedSum(double[] z, double max) {
+        boolean skipped = false;
+        double rest = 0;
+        for (double v : z) {
+            if (!skipped && v == max) {
+                skipped = true;
+            } else {
+                rest += Math.exp(v - max);
+            }
+        }
+        return Math.log1p(rest);
     }
 
     /** Entropy H(p) = -sum_i p_i log p_i of a distribution (0 log 0 counted as 0). */
     public static double entropy(double[] p) {
         requireDistribution(p);
-        return -Arrays.stream(p).filter(v -> v > 0).map(v -> v * Math.log(v)).sum();
+        // 0.0 - sum, not -sum: a one-hot label's entropy is 0, not -0.
+        return 0.0 - Arrays.stream(p).filter(v -> v > 0).map(v -> v * Math.log(v)).sum();
     }
 
     /** Cross-entropy H(p, q) = -sum_i p_i log q_i of distribution q against the true distribution p. */
@@ -112,7 +131,8 @@ public final class SoftmaxMath {
 
     /** Cross-entropy -log p_y of the softmax of z, computed as log-sum-exp minus z_y. */
     public static double crossEntropy(double[] z, int label) {
-        return logSumExp(z) - z[label];
+        double max = Arrays.stream(z).max().orElseThrow();
+        return (max - z[label]) + logOfShiftedSum(z, max);
     }
 
     /**

@@ -17,7 +17,7 @@ class OpenSetPlotTest {
         float[] unseen = {-3, 0, -4, 0.1f};
         int[] unseenLabels = {2, 2};
         BufferedImage img = OpenSetPlot.render(seen, seenLabels, w, 2, unseen, unseenLabels, "test");
-        assertEquals(2 * 620 + 150, img.getWidth());
+        assertEquals(2 * (620 + 150), img.getWidth());
         // Unseen class 2 is drawn in its class colour in the right panel only.
         int colour = overWhite(Palette.translucent(Palette.classColor(2), 110));
         int left = 0;
@@ -26,7 +26,7 @@ class OpenSetPlotTest {
             for (int y = 0; y < img.getHeight(); y++) {
                 int rgb = img.getRGB(x, y) & 0xffffff;
                 if (near(rgb, colour)) {
-                    if (x < 620) {
+                    if (x < 620 + 150) {
                         left++;
                     } else {
                         right++;

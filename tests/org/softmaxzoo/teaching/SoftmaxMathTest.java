@@ -112,6 +112,8 @@ class SoftmaxMathTest {
         assertEquals(0.1749, p[1], 5e-5);
         // s = 60: 1 / (1 + 3 e^-60) = 1 - 2.6e-26, which is 1 in double precision.
         assertEquals(1.0, SoftmaxMath.softmax(new double[] {60, 0, 0, 0})[0], 0);
+        // and its loss log(1 + 3 e^-60) = 3 e^-60 = 2.6270e-26 is kept, not rounded to 0.
+        assertEquals(2.6270e-26, SoftmaxMath.crossEntropy(new double[] {60, 0, 0, 0}, 0), 1e-30);
         // {5, 1, 1, 1}: e^4 / (e^4 + 3) = 54.598 / 57.598 = 0.947915; {4, 1, 1, 1}: e^3 / (e^3 + 3) = 0.870049.
         assertEquals(0.947915, SoftmaxMath.softmax(new double[] {5, 1, 1, 1})[0], 1e-6);
         assertEquals(0.870049, SoftmaxMath.softmax(new double[] {4, 1, 1, 1})[0], 1e-6);
