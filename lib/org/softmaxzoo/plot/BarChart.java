@@ -30,11 +30,6 @@ public final class BarChart {
         return this;
     }
 
-    public BarChart logY() {
-        chart.getStyler().setYAxisLogarithmic(true);
-        return this;
-    }
-
     public BufferedImage image() {
         int legend = chart.getSeriesMap().keySet().stream().mapToInt(String::length).max().orElse(0) * 7 + 40;
         Figures.fitTitle(chart, chart.getWidth() - Figures.Y_AXIS_WIDTH - legend);

@@ -41,7 +41,10 @@ public final class ScaleBounds {
      * starting large and ending small.
      */
     public static double targetCosineGradient(double s, double cosTarget, double cosOther, int c) {
-        return s * (1 - targetProbability(s, cosTarget, cosOther, c));
+        requireClasses(c);
+        // 1 - p_y = r / (1 + r) with r = (c - 1) e^{s (cos_o - cos_y)}: no cancellation when p_y is near 1.
+        double r = (c - 1) * Math.exp(s * (cosOther - cosTarget));
+        return s * r / (1 + r);
     }
 
     /**

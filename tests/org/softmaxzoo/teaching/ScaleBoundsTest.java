@@ -62,6 +62,12 @@ class ScaleBoundsTest {
     }
 
     @Test
+    void gradientOfAnEasySampleAtALargeScaleIsSmallButNotZero() {
+        // s = 64, cos theta_y = 1, nine others at 0: s * 9 e^-64 / (1 + 9 e^-64) = 9.2380e-26 (a log-scale plot needs it > 0).
+        assertEquals(9.2380e-26, ScaleBounds.targetCosineGradient(64, 1, 0, 10), 1e-30);
+    }
+
+    @Test
     void chanceLossOfTheCasiaWebFaceRun() {
         // The quoted start of NormFace's CASIA-WebFace loss, 9.27, is the loss of equal logits: log 10575 = 9.2662.
         assertEquals(9.2662, SoftmaxMath.crossEntropy(new double[10575], 0), 1e-4);
