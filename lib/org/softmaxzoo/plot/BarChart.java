@@ -31,15 +31,11 @@ public final class BarChart {
     }
 
     public BufferedImage image() {
-        int legend = chart.getSeriesMap().keySet().stream().mapToInt(String::length).max().orElse(0) * 7 + 40;
-        Figures.fitTitle(chart, chart.getWidth() - Figures.Y_AXIS_WIDTH - legend);
-        return Figures.image(chart);
+        return Figures.imageBesideLegend(chart);
     }
 
     /** Writes the chart as a PNG and returns its image, for {@code display(...)} in a notebook. */
     public BufferedImage save(Path file) {
-        BufferedImage img = image();
-        Figures.writePng(img, file);
-        return img;
+        return Figures.saveBesideLegend(chart, file);
     }
 }

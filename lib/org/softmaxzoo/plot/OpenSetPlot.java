@@ -39,15 +39,7 @@ public final class OpenSetPlot {
         }
         XYChart closed = chart(SIZE + LEGEND_WIDTH, "closed set: test images of the " + seenClasses + " training classes",
                 "feature 1", "feature 2");
-        double maxNorm = 0;
-        for (int i = 0; i < seenLabels.length; i++) {
-            maxNorm = Math.max(maxNorm, Math.hypot(seenFeatures[2 * i], seenFeatures[2 * i + 1]));
-        }
-        double maxWeight = 0;
-        for (int c = 0; c < seenClasses; c++) {
-            maxWeight = Math.max(maxWeight, Math.hypot(weights[c], weights[seenClasses + c]));
-        }
-        double rayScale = maxWeight > 0 ? 0.9 * maxNorm / maxWeight : 1;
+        double rayScale = PetalPlot.rayScale(seenFeatures, seenLabels.length, weights, seenClasses);
         closed.setXAxisTitle(String.format(java.util.Locale.ROOT, "feature 1   (rays: W_j x %.3g)", rayScale));
         for (int c = 0; c < seenClasses; c++) {
             scatter(closed, "class " + c, seenFeatures, seenLabels, c, 1, false, Palette.translucent(Palette.classColor(c), 90));

@@ -75,16 +75,7 @@ public final class SoftmaxMath {
 
     /** Cross-entropy H(p, q) = -sum_i p_i log q_i of distribution q against the true distribution p. */
     public static double crossEntropy(double[] p, double[] q) {
-        requireDistribution(p);
-        requireDistribution(q);
-        requireSameLength(p, q);
-        double sum = 0;
-        for (int i = 0; i < p.length; i++) {
-            if (p[i] > 0) {
-                sum -= p[i] * Math.log(q[i]);
-            }
-        }
-        return sum;
+        return expectation(p, q, i -> -Math.log(q[i]));
     }
 
     /**
@@ -92,13 +83,18 @@ public final class SoftmaxMath {
      * the entropy is 0, so minimizing the KL to the label is minimizing the cross-entropy -log q_y.
      */
     public static double klDivergence(double[] p, double[] q) {
+        return expectation(p, q, i -> Math.log(p[i]) - Math.log(q[i]));
+    }
+
+    /** sum_i p_i f(i) over the classes with p_i > 0 (0 log 0 = 0), both distributions checked first. */
+    private static double expectation(double[] p, double[] q, java.util.function.IntToDoubleFunction f) {
         requireDistribution(p);
         requireDistribution(q);
         requireSameLength(p, q);
         double sum = 0;
         for (int i = 0; i < p.length; i++) {
             if (p[i] > 0) {
-                sum += p[i] * (Math.log(p[i]) - Math.log(q[i]));
+                sum += p[i] * f.applyAsDouble(i);
             }
         }
         return sum;
