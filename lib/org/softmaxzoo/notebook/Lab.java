@@ -88,15 +88,34 @@ public final class Lab {
      */
     public TrainedRun train(TrainConfig config, ImageSet trainingSet, String trainingSetLabel) {
         Datasets.Split data = data(config.dataset());
+        return train(config, data.derive(trainingSet, data.test()), trainingSetLabel);
+    }
+
+    /**
+     * A configuration on a split of the caller's making, training and test set both (for example three
+     * classes only, {@code withNumClasses(3)}); make it from {@link #data} so quick mode stays small.
+     * {@code splitLabel} names the split in the run's folder and figure titles.
+     */
+    public TrainedRun train(TrainConfig config, Datasets.Split split, String splitLabel) {
         TrainConfig mode = config.withEpochs(epochs());
-        String name = mode.name() + (trainingSetLabel.isEmpty() ? "" : "." + trainingSetLabel)
-                + (Notebook.quick() ? ".quick" : "");
+        String name = mode.name() + (splitLabel.isEmpty() ? "" : "." + splitLabel) + (Notebook.quick() ? ".quick" : "");
         mode = mode.withName(name);
         RunFolder folder = RunFolder.of(runsDir, mode);
-        RunResult result = Trainer.train(mode, data.derive(trainingSet, data.test()), folder, new Trainer.Listener() {
+        RunResult result = Trainer.train(mode, split, folder, new Trainer.Listener() {
         });
-        try (TrainingGraph g = folder.graph(mode, trainingSet)) {
-            return new TrainedRun(result, trainingSetLabel, data.test(), g.features(data.test()), g.predictions(data.test()), g.values());
+        try (TrainingGraph g = folder.graph(mode, split.train())) {
+            return new TrainedRun(result, splitLabel, split.test(), g.features(split.test()), g.predictions(split.test()), g.values());
+        }
+    }
+
+    /**
+     * Features of other images through a finished run's network, for example of classes it never
+     * trained on (n x d, row-major). The graph is rebuilt for the run's own classes ({@code run.test()}).
+     */
+    public float[] features(TrainedRun run, ImageSet images) {
+        TrainConfig config = run.result().config();
+        try (TrainingGraph g = RunFolder.of(runsDir, config).graph(config, run.test())) {
+            return g.features(images);
         }
     }
 }

@@ -34,6 +34,23 @@ public final class Figures {
         }
     }
 
+    /**
+     * The chart's image with its title shrunk, if needed, to fit beside a legend on the right (whose width
+     * is estimated at about 7 pixels per character of the longest series name, plus its frame).
+     */
+    public static BufferedImage imageBesideLegend(Chart<?, ?> chart) {
+        int legend = chart.getSeriesMap().keySet().stream().mapToInt(String::length).max().orElse(0) * 7 + 40;
+        fitTitle(chart, chart.getWidth() - Y_AXIS_WIDTH - legend);
+        return image(chart);
+    }
+
+    /** {@link #imageBesideLegend} written as a PNG to {@code file}; returns the image, for {@code display(...)}. */
+    public static BufferedImage saveBesideLegend(Chart<?, ?> chart, Path file) {
+        BufferedImage img = imageBesideLegend(chart);
+        writePng(img, file);
+        return img;
+    }
+
     public static BufferedImage image(Chart<?, ?> chart) {
         return BitmapEncoder.getBufferedImage(chart);
     }

@@ -41,22 +41,25 @@ public final class LineChart {
         return chart.getSeriesMap().containsKey(name);
     }
 
+    /** Markers only, not joined: for a few separate points ({@link #points} joins them with a line). */
+    public LineChart scatter(String name, double[] x, double[] y) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        return this;
+    }
+
     public LineChart logY() {
         chart.getStyler().setYAxisLogarithmic(true);
         return this;
     }
 
     public BufferedImage image() {
-        // The legend sits beside the plot: roughly 7 pixels per character of the longest name, plus its frame.
-        int legend = chart.getSeriesMap().keySet().stream().mapToInt(String::length).max().orElse(0) * 7 + 40;
-        Figures.fitTitle(chart, chart.getWidth() - Figures.Y_AXIS_WIDTH - legend);
-        return Figures.image(chart);
+        return Figures.imageBesideLegend(chart);
     }
 
     /** Writes the chart as a PNG and returns its image, for {@code display(...)} in a notebook. */
     public BufferedImage save(Path file) {
-        BufferedImage img = image();
-        Figures.writePng(img, file);
-        return img;
+        return Figures.saveBesideLegend(chart, file);
     }
 }

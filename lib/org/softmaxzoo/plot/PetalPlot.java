@@ -39,16 +39,7 @@ public final class PetalPlot {
         if (features.length != labels.length * 2 || weights.length != 2 * numClasses) {
             throw new IllegalArgumentException("petal plot needs 2-d features and a 2 x C weight matrix");
         }
-        double maxFeature = 0;
-        for (int i = 0; i < labels.length; i++) {
-            maxFeature = Math.max(maxFeature, Math.hypot(features[2 * i], features[2 * i + 1]));
-        }
-        double maxWeight = 0;
-        for (int c = 0; c < numClasses; c++) {
-            maxWeight = Math.max(maxWeight, Math.hypot(weights[c], weights[numClasses + c]));
-        }
-        // Rays drawn so the longest reaches 90% of the farthest feature.
-        double rayScale = maxWeight > 0 ? 0.9 * maxFeature / maxWeight : 1;
+        double rayScale = rayScale(features, labels.length, weights, numClasses);
         XYChart raw = chart(SIZE, title + " — raw features", String.format(Locale.ROOT,
                 "feature 1   (rays: W_j x %.3g)", rayScale));
         XYChart unit = chart(SIZE + LEGEND_WIDTH, title + " — L2-normalized", "feature 1 / ||x||   (rays: W_j / ||W_j||)");
@@ -59,6 +50,19 @@ public final class PetalPlot {
         addRays(raw, weights, numClasses, rayScale, false);
         addRays(unit, weights, numClasses, 1, true);
         return List.of(raw, unit);
+    }
+
+    /** The factor that draws the longest weight ray to 90% of the farthest 2-d feature (1 with no weights). */
+    static double rayScale(float[] features, int n, float[] weights, int numClasses) {
+        double maxFeature = 0;
+        for (int i = 0; i < n; i++) {
+            maxFeature = Math.max(maxFeature, Math.hypot(features[2 * i], features[2 * i + 1]));
+        }
+        double maxWeight = 0;
+        for (int c = 0; c < numClasses; c++) {
+            maxWeight = Math.max(maxWeight, Math.hypot(weights[c], weights[numClasses + c]));
+        }
+        return maxWeight > 0 ? 0.9 * maxFeature / maxWeight : 1;
     }
 
     static XYChart chart(int width, String title, String xTitle) {

@@ -60,4 +60,27 @@ class ScaleBoundsTest {
         }
         return z;
     }
+
+    @Test
+    void targetProbabilityQuotedInTheMaterial() {
+        // Unit scale, 4 classes, target cos 1, others 0: e / (e + 3) = 47.54%; at s = 60 about 100%.
+        assertEquals(0.4754, ScaleBounds.targetProbability(1, 1, 0, 4), 5e-5);
+        assertEquals(1.0, ScaleBounds.targetProbability(60, 1, 0, 4), 1e-20);
+        // NormFace's best case at unit norms: e / (e + (n - 1) e^-1) = e^2 / (e^2 + n - 1):
+        // n = 10: 7.389056 / 16.389056 = 0.450853; n = 1000: 7.389056 / 1006.389056 = 0.007342.
+        assertEquals(0.450853, ScaleBounds.targetProbability(1, 1, -1, 10), 1e-6);
+        assertEquals(0.007342, ScaleBounds.targetProbability(1, 1, -1, 1000), 1e-6);
+    }
+
+    @Test
+    void gradientOfAnEasySampleAtALargeScaleIsSmallButNotZero() {
+        // s = 64, cos theta_y = 1, nine others at 0: s * 9 e^-64 / (1 + 9 e^-64) = 9.2380e-26 (a log-scale plot needs it > 0).
+        assertEquals(9.2380e-26, ScaleBounds.targetCosineGradient(64, 1, 0, 10), 1e-30);
+    }
+
+    @Test
+    void chanceLossOfTheCasiaWebFaceRun() {
+        // The quoted start of NormFace's CASIA-WebFace loss, 9.27, is the loss of equal logits: log 10575 = 9.2662.
+        assertEquals(9.2662, SoftmaxMath.crossEntropy(new double[10575], 0), 1e-4);
+    }
 }

@@ -2,6 +2,7 @@ package org.softmaxzoo.teaching;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,54 @@ class SoftmaxMathTest {
             ce -= p[i] * Math.log(q[i]);
         }
         return ce;
+    }
+
+    @Test
+    void crossEntropyIsTheKlDivergencePlusTheEntropy() {
+        // p = (0.5, 0.25, 0.25), q = (0.25, 0.5, 0.25): H(p) = 1.5 ln 2 = 1.039721, H(p, q) = 0.5 ln 4 + 0.25 ln 2
+        // + 0.25 ln 4 = 1.75 ln 2 = 1.213008, KL = 0.5 ln 2 - 0.25 ln 2 = 0.25 ln 2 = 0.173287.
+        double[] p = {0.5, 0.25, 0.25};
+        double[] q = {0.25, 0.5, 0.25};
+        assertEquals(1.5 * Math.log(2), SoftmaxMath.entropy(p), 1e-12);
+        assertEquals(1.75 * Math.log(2), SoftmaxMath.crossEntropy(p, q), 1e-12);
+        assertEquals(0.25 * Math.log(2), SoftmaxMath.klDivergence(p, q), 1e-12);
+        // One-hot label: H(p) = 0, so KL = CE = -log q_y.
+        double[] oneHot = {0, 1, 0};
+        assertEquals(-Math.log(0.5), SoftmaxMath.klDivergence(oneHot, q), 1e-12);
+        assertEquals(0, SoftmaxMath.entropy(oneHot), 0);
+        assertThrows(IllegalArgumentException.class, () -> SoftmaxMath.klDivergence(new double[] {0.5, 0.6}, new double[] {0.5, 0.5}));
+    }
+
+    @Test
+    void logSoftmaxStaysFiniteWhereTheNaiveFormOverflows() {
+        // The material's example logits {1000, 2000, 3000}: log softmax = z - 3000 - log(1 + e^-1000 + e^-2000).
+        double[] z = {1000, 2000, 3000};
+        double[] log = SoftmaxMath.logSoftmax(z);
+        assertArrayEquals(new double[] {-2000, -1000, 0}, log, 1e-9);
+        assertTrue(Double.isNaN(Math.log(SoftmaxMath.naiveSoftmax(z)[2])));
+        // Small logits: the same as log of the softmax.
+        double[] small = {0.3, -1.2, 2.0};
+        double[] p = SoftmaxMath.softmax(small);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Math.log(p[i]), SoftmaxMath.logSoftmax(small)[i], 1e-12);
+        }
+    }
+
+    @Test
+    void theMaterialsScaleAndMarginExamples() {
+        // {1, 0, 0, 0}: exponentials {e, 1, 1, 1}, e / (e + 3) = 0.475367, 1 / (e + 3) = 0.174878.
+        double[] p = SoftmaxMath.softmax(new double[] {1, 0, 0, 0});
+        assertEquals(0.4754, p[0], 5e-5);
+        assertEquals(0.1749, p[1], 5e-5);
+        // s = 60: 1 / (1 + 3 e^-60) = 1 - 2.6e-26, which is 1 in double precision.
+        assertEquals(1.0, SoftmaxMath.softmax(new double[] {60, 0, 0, 0})[0], 0);
+        // and its loss log(1 + 3 e^-60) = 3 e^-60 = 2.6270e-26 is kept, not rounded to 0.
+        assertEquals(2.6270e-26, SoftmaxMath.crossEntropy(new double[] {60, 0, 0, 0}, 0), 1e-30);
+        // {5, 1, 1, 1}: e^4 / (e^4 + 3) = 54.598 / 57.598 = 0.947915; {4, 1, 1, 1}: e^3 / (e^3 + 3) = 0.870049.
+        assertEquals(0.947915, SoftmaxMath.softmax(new double[] {5, 1, 1, 1})[0], 1e-6);
+        assertEquals(0.870049, SoftmaxMath.softmax(new double[] {4, 1, 1, 1})[0], 1e-6);
+        // so the loss -log p_y grows from 0.053490 to 0.139206: the margin gives the sample gradient again.
+        assertEquals(0.053490, SoftmaxMath.crossEntropy(new double[] {5, 1, 1, 1}, 0), 1e-6);
+        assertEquals(0.139206, SoftmaxMath.crossEntropy(new double[] {4, 1, 1, 1}, 0), 1e-6);
     }
 }
