@@ -29,16 +29,17 @@ public final class PetalPlot {
      * @param title    what the figure shows, including the run (data set, head, epochs)
      */
     public static BufferedImage render(float[] features, int[] labels, float[] weights, int numClasses, String title) {
-        if (features.length != labels.length * 2 || weights.length != 2 * numClasses) {
-            throw new IllegalArgumentException("petal plot needs 2-d features and a 2 x C weight matrix");
+        if (features.length != labels.length * 2 || weights.length == 0 || weights.length % (2 * numClasses) != 0) {
+            throw new IllegalArgumentException("petal plot needs 2-d features and a 2 x C weight matrix (2 x KC for K sub-centres per class)");
         }
         double maxFeature = 0;
         for (int i = 0; i < labels.length; i++) {
             maxFeature = Math.max(maxFeature, Math.hypot(features[2 * i], features[2 * i + 1]));
         }
         double maxWeight = 0;
-        for (int c = 0; c < numClasses; c++) {
-            maxWeight = Math.max(maxWeight, Math.hypot(weights[c], weights[numClasses + c]));
+        int columns = weights.length / 2;
+        for (int j = 0; j < columns; j++) {
+            maxWeight = Math.max(maxWeight, Math.hypot(weights[j], weights[columns + j]));
         }
         // Rays drawn so the longest reaches 90% of the farthest feature.
         double rayScale = maxWeight > 0 ? 0.9 * maxFeature / maxWeight : 1;
@@ -90,15 +91,17 @@ public final class PetalPlot {
         }
     }
 
+    /** One ray per column of W; column j belongs to class j mod C (sub-centre heads keep K columns per class). */
     private static void addRays(XYChart chart, float[] w, int numClasses, double scale, boolean normalize) {
-        for (int c = 0; c < numClasses; c++) {
-            double x = w[c];
-            double y = w[numClasses + c];
+        int columns = w.length / 2;
+        for (int j = 0; j < columns; j++) {
+            double x = w[j];
+            double y = w[columns + j];
             double norm = normalize ? Math.max(Math.hypot(x, y), 1e-12) : 1;
-            XYSeries s = chart.addSeries("W_" + c, new double[] {0, scale * x / norm}, new double[] {0, scale * y / norm});
+            XYSeries s = chart.addSeries("W_" + j, new double[] {0, scale * x / norm}, new double[] {0, scale * y / norm});
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(SeriesMarkers.NONE);
-            s.setLineColor(Palette.classColor(c).darker());
+            s.setLineColor(Palette.classColor(j % numClasses).darker());
             s.setLineStyle(new BasicStroke(2.5f));
             s.setShowInLegend(false);
         }
