@@ -43,7 +43,7 @@ import org.tensorflow.types.TFloat32;
  */
 public final class MagFace extends CosineHead {
     public static final Declaration<LossHead> DECLARATION = new Declaration<>("magface", List.of(),
-            List.of(Param.learnable("s", "64"), Param.positive("s_init", 10), Param.positive("l_a", 10), Param.positive("u_a", 110),
+            List.of(Param.learnable("s", "64"), Param.positive("s_init", 10), Param.number("l_a", 10, 1e-3, 1e6), Param.number("u_a", 110, 1e-3, 1e6),
                     Param.angle("l_m", 0.45, 0, Math.PI), Param.angle("u_m", 0.8, 0, Math.PI), Param.number("lambda_g", 35, 0, 1e6)),
             new Declaration.About("features and class weights to unit norm for the cosines; the margin reads ||x||",
                     "scale s (fixed or learned)",
@@ -70,7 +70,7 @@ public final class MagFace extends CosineHead {
     private static MagFace create(SpecArgs a) {
         SpecArgs.Learnable s = a.learnable("s", "s_init");
         double lowerNorm = a.number("l_a");
-        double upperNorm = a.number("u_a", Math.nextUp(lowerNorm), Float.MAX_VALUE); // u_a > l_a: the margin's slope divides by it
+        double upperNorm = a.number("u_a", Math.nextUp(lowerNorm), 1e6); // u_a > l_a: the margin's slope divides by it
         double lowerMargin = a.number("l_m");
         double upperMargin = a.number("u_m", lowerMargin, Math.PI);
         double lambdaG = a.number("lambda_g");
