@@ -56,28 +56,7 @@ class SubCenterArcFaceTest {
         float[][] w = {{0.8f, -0.3f, 0.2f, 0.5f, -0.6f, 0.1f}, {0.1f, 0.9f, -0.6f, 0.4f, 0.3f, -0.7f}, {-0.5f, 0.2f, 0.7f, 0.6f, 0.2f, 0.4f}};
         int[] y = {0, 2, 1};
         String spec = "subcenter(s=5,m=0.5,k=2)";
-        HeadEvaluator.Evaluation at = HeadEvaluator.evaluate(Heads.create(spec), x, w, 3, y, null, true);
-        double h = 1e-2;
-        for (int k = 0; k < w.length; k++) {
-            for (int j = 0; j < w[k].length; j++) {
-                float[][] plus = copy(w);
-                float[][] minus = copy(w);
-                plus[k][j] += (float) h;
-                minus[k][j] -= (float) h;
-                double numeric = (evaluate(spec, x, plus, y, false).loss() - evaluate(spec, x, minus, y, false).loss()) / (2 * h);
-                assertEquals(numeric, at.weightGradient()[k * w[k].length + j], 2e-3 + 2e-2 * Math.abs(numeric), "d/dW[" + k + "][" + j + "]");
-            }
-        }
-        for (int i = 0; i < x.length; i++) {
-            for (int k = 0; k < x[i].length; k++) {
-                float[][] plus = copy(x);
-                float[][] minus = copy(x);
-                plus[i][k] += (float) h;
-                minus[i][k] -= (float) h;
-                double numeric = (evaluate(spec, plus, w, y, false).loss() - evaluate(spec, minus, w, y, false).loss()) / (2 * h);
-                assertEquals(numeric, at.featureGradient()[i * x[i].length + k], 2e-3 + 2e-2 * Math.abs(numeric), "d/dx[" + i + "][" + k + "]");
-            }
-        }
+        GradientCheck.assertMatches(Heads.create(spec), x, w, 3, y);
         // One row, x = (1.5, -0.5, 0.3): its cosines to the six columns, by hand, are 0.655, -0.538, 0.534, 0.517, -0.879, 0.474;
         // class c's sub-centres are columns c and 3 + c, so the nearest are columns 0, 1, 2 and columns 3, 4, 5 get no gradient.
         float[][] one = {{1.5f, -0.5f, 0.3f}};
@@ -116,13 +95,5 @@ class SubCenterArcFaceTest {
         assertEquals("parameter " + LossHead.WEIGHT + " needs 8 values (shape [2, 4]), got 4", e.getMessage());
         // the petal figure draws all K C rays
         PetalPlot.render(new float[] {1, 0, 0, 1}, new int[] {0, 1}, HeadEvaluator.flatten(W), 2, "sub-centres");
-    }
-
-    private static float[][] copy(float[][] m) {
-        float[][] out = new float[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            out[i] = m[i].clone();
-        }
-        return out;
     }
 }
