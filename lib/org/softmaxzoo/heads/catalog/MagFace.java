@@ -30,12 +30,13 @@ import org.tensorflow.types.TFloat32;
  * with a margin that widens with the feature norm (l_m at a <= l_a, u_m at a >= u_a).
  * <p>Defaults are the paper's: l_a = 10, u_a = 110, l_m = 0.45, u_m = 0.8, lambda_g = 35, s = 64, for 512-d
  * features behind batch normalization, whose norms start in the tens. Here the features are the network's
- * last linear layer, whose norms start near 1 and grow only as training pulls them: with the paper's l_a
- * nothing reaches the range early and the norm gets no gradient. For 2-d and 64-d features this project
- * uses {@code magface(s=10,l_a=1,u_a=11,lambda_g=0.55)}: the paper's range divided by 10 (same ratio
- * u_a / l_a), s = 10 as the grid's other normalized heads, and lambda_g rescaled so that the balance of the
- * two gradients in a, and with it the norm a sample settles at relative to the range, is the paper's
- * (g' grows 100-fold, m' 10-fold and s shrinks 6.4-fold: 35 x 10 / 100 x 10 / 64 = 0.55).
+ * last linear layer, trained with weight decay, and their norms stay near 1 (0.6 to 0.8 for 2-d features
+ * after a short run): with the paper's l_a, or even l_a = 1, every feature lies below the range and the norm
+ * gets no gradient. For 2-d and 64-d features this project uses {@code magface(s=10,l_a=0.1,u_a=1.1,lambda_g=0.055)}:
+ * the paper's range divided by k = 100 (same ratio u_a / l_a, same margins), s = 10 as the grid's other
+ * normalized heads, and lambda_g = 35 (s / 64) / k, which keeps the balance of the two gradients in a, and so
+ * where a sample's norm settles within the range, as in the paper: dividing the norms by k multiplies
+ * g'(a) by k^2 and m'(a) by k, and the cross-entropy's gradient scales with s.
  * {@link #target()} is the curve at the middle of the norm range, margin (l_m + u_m)/2; {@link #marginAt}
  * gives it at any norm.
  * <p>Meng, Zhao, Huang and Wang, "MagFace: A Universal Representation for Face Recognition and Quality
