@@ -44,9 +44,18 @@ public final class HeadEvaluator {
      */
     public static Evaluation evaluate(LossHead head, float[][] features, float[][] weights, int[] labels, float[] bias,
                                       boolean withGradients) {
+        return evaluate(head, features, weights, weights[0].length, labels, bias, withGradients);
+    }
+
+    /**
+     * The same for a head whose weight matrix has more columns than classes (K sub-centres per class:
+     * d x KC with {@code classes} = C).
+     */
+    public static Evaluation evaluate(LossHead head, float[][] features, float[][] weights, int classes, int[] labels, float[] bias,
+                                      boolean withGradients) {
         int n = features.length;
         int d = weights.length;
-        int c = weights[0].length;
+        int c = classes;
         check(labels.length == n, "labels: " + labels.length + " values for " + n + " feature rows");
         for (float[] row : features) {
             check(row.length == d, "features have " + row.length + " columns but weights have " + d + " rows");

@@ -4,18 +4,22 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.softmaxzoo.heads.catalog.AdaFace;
 import org.softmaxzoo.heads.catalog.ArcFace;
 import org.softmaxzoo.heads.catalog.Combined;
 import org.softmaxzoo.heads.catalog.CosFace;
 import org.softmaxzoo.heads.catalog.CurricularFace;
+import org.softmaxzoo.heads.catalog.DynamicMargin;
 import org.softmaxzoo.heads.catalog.ElasticFace;
 import org.softmaxzoo.heads.catalog.HeatedUp;
 import org.softmaxzoo.heads.catalog.LSoftmax;
+import org.softmaxzoo.heads.catalog.MagFace;
 import org.softmaxzoo.heads.catalog.NormFace;
 import org.softmaxzoo.heads.catalog.NormFeature;
 import org.softmaxzoo.heads.catalog.NormWeight;
 import org.softmaxzoo.heads.catalog.Softmax;
 import org.softmaxzoo.heads.catalog.SphereFace;
+import org.softmaxzoo.heads.catalog.SubCenterArcFace;
 import org.softmaxzoo.heads.catalog.Temperature;
 import org.softmaxzoo.heads.core.LossHead;
 import org.softmaxzoo.heads.spec.Declaration;
@@ -35,7 +39,7 @@ public final class Heads {
     private static final List<Declaration<LossHead>> HEADS = List.of(Softmax.DECLARATION, NormWeight.DECLARATION,
             NormFeature.DECLARATION, NormFace.DECLARATION, CosFace.DECLARATION, ArcFace.DECLARATION, Combined.DECLARATION,
             SphereFace.DECLARATION, LSoftmax.DECLARATION, HeatedUp.DECLARATION, Temperature.DECLARATION,
-            CurricularFace.DECLARATION, ElasticFace.DECLARATION);
+            CurricularFace.DECLARATION, ElasticFace.DECLARATION, SubCenterArcFace.DECLARATION, MagFace.DECLARATION, AdaFace.DECLARATION, DynamicMargin.DECLARATION);
     /** The term declarations, read from the sealed {@link Term} hierarchy: a new term is listed by its {@code permits} entry. */
     private static final List<Declaration<Term>> TERMS = declaredTerms(Term.class);
 

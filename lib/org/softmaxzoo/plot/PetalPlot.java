@@ -36,8 +36,8 @@ public final class PetalPlot {
 
     /** The two panels, raw and L2-normalized; the second carries the legend (classes and the rays). */
     static List<XYChart> charts(float[] features, int[] labels, float[] weights, int numClasses, String title) {
-        if (features.length != labels.length * 2 || weights.length != 2 * numClasses) {
-            throw new IllegalArgumentException("petal plot needs 2-d features and a 2 x C weight matrix");
+        if (features.length != labels.length * 2 || weights.length == 0 || weights.length % (2 * numClasses) != 0) {
+            throw new IllegalArgumentException("petal plot needs 2-d features and a 2 x C weight matrix (2 x KC for K sub-centres per class)");
         }
         double rayScale = rayScale(features, labels.length, weights, numClasses);
         XYChart raw = chart(SIZE, title + " — raw features", String.format(Locale.ROOT,
@@ -52,15 +52,19 @@ public final class PetalPlot {
         return List.of(raw, unit);
     }
 
-    /** The factor that draws the longest weight ray to 90% of the farthest 2-d feature (1 with no weights). */
+    /**
+     * The factor that draws the longest weight ray to 90% of the farthest 2-d feature (1 with no weights);
+     * every column of the 2 x C (or 2 x KC, K sub-centres per class) weight matrix counts.
+     */
     static double rayScale(float[] features, int n, float[] weights, int numClasses) {
         double maxFeature = 0;
         for (int i = 0; i < n; i++) {
             maxFeature = Math.max(maxFeature, Math.hypot(features[2 * i], features[2 * i + 1]));
         }
         double maxWeight = 0;
-        for (int c = 0; c < numClasses; c++) {
-            maxWeight = Math.max(maxWeight, Math.hypot(weights[c], weights[numClasses + c]));
+        int columns = weights.length / 2;
+        for (int j = 0; j < columns; j++) {
+            maxWeight = Math.max(maxWeight, Math.hypot(weights[j], weights[columns + j]));
         }
         return maxWeight > 0 ? 0.9 * maxFeature / maxWeight : 1;
     }
@@ -101,17 +105,19 @@ public final class PetalPlot {
         }
     }
 
+    /** One ray per column of W; column j belongs to class j mod C (sub-centre heads keep K columns per class). */
     private static void addRays(XYChart chart, float[] w, int numClasses, double scale, boolean normalize) {
-        for (int c = 0; c < numClasses; c++) {
-            double x = w[c];
-            double y = w[numClasses + c];
+        int columns = w.length / 2;
+        for (int j = 0; j < columns; j++) {
+            double x = w[j];
+            double y = w[columns + j];
             double norm = normalize ? Math.max(Math.hypot(x, y), 1e-12) : 1;
-            XYSeries s = chart.addSeries(c == 0 ? RAYS_LEGEND : "W_" + c, new double[] {0, scale * x / norm}, new double[] {0, scale * y / norm});
+            XYSeries s = chart.addSeries(j == 0 ? RAYS_LEGEND : "W_" + j, new double[] {0, scale * x / norm}, new double[] {0, scale * y / norm});
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(SeriesMarkers.NONE);
-            s.setLineColor(Palette.classColor(c).darker());
+            s.setLineColor(Palette.classColor(j % numClasses).darker());
             s.setLineStyle(new BasicStroke(2.5f));
-            s.setShowInLegend(c == 0);
+            s.setShowInLegend(j == 0);
         }
     }
 }

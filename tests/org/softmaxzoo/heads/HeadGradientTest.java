@@ -31,7 +31,8 @@ class HeadGradientTest {
         "softmax+ringloss(lambda=0.5,r=2)", "normweight+ringloss(lambda=0.5)", "normweight+ringloss(lambda=0.5,form=abs)", "softmax+center(lambda=0.1)", "softmax+center(lambda=0.1,update=sgd)",
         "normface(s=4)+whiten", "softmax+range(k=2,margin=100,alpha=0.1,beta=0.5)",
         "curricularface(s=5,m=0.5)", "curricularface(s=5,m=0.5,alpha=0)",
-        "elasticface(s=5,sigma=0.05)", "elasticface(s=5,form=cos,sigma=0.05,plus=true)"})
+        "elasticface(s=5,sigma=0.05)", "elasticface(s=5,form=cos,sigma=0.05,plus=true)",
+        "magface(s=5,l_a=0.5,u_a=3,lambda_g=2)", "adaface(s=5,h=100)", "dynamicmargin(s=5)", "dynamicmargin(s=5,normalize=false)"})
     void gradientsMatchFiniteDifferences(String spec) {
         LossHead head = Heads.create(spec);
         HeadEvaluator.Evaluation at = HeadEvaluator.evaluate(head, X, W, Y, B, true);

@@ -37,7 +37,8 @@ class HeadsSpecTest {
     void unknownHeadListsWhatIsAccepted() {
         SpecException e = assertThrows(SpecException.class, () -> Heads.create("sofmax"));
         assertEquals("unknown head 'sofmax'; accepted: softmax, normweight, normfeature, normface, cosface, amsoftmax, "
-                + "arcface, combined, sphereface, lsoftmax, heatedup, temperature, curricularface, elasticface", e.getMessage());
+                + "arcface, combined, sphereface, lsoftmax, heatedup, temperature, curricularface, elasticface, subcenter, subcenterarcface, magface, "
+                + "adaface, dynamicmargin, dynamicarcface", e.getMessage());
         assertTrue(assertThrows(SpecException.class, () -> Heads.create("center")).getMessage()
                 .contains("'center' is a term to add: head+center"));
     }

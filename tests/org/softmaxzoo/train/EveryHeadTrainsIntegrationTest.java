@@ -34,7 +34,8 @@ class EveryHeadTrainsIntegrationTest {
         "combined(s=10,m1=1.2,m2=0.2,m3=0.1)", "sphereface(m=4)", "sphereface(m=4,lambda=0,gamma=1)", "lsoftmax(m=2)",
         "heatedup(s_start=30,s_end=10,steps=100)", "temperature(t=2)", "normweight+ringloss(lambda=0.1)",
         "softmax+center(lambda=0.003,alpha=0.5)", "normweight+upnorm(lambda=0.01,base=1-9)", "normface(s=10)+whiten",
-        "curricularface(s=10)", "elasticface(s=10)", "elasticface(s=10,form=cos,plus=true)", "softmax+range(k=2)"})
+        "curricularface(s=10)", "elasticface(s=10)", "elasticface(s=10,form=cos,plus=true)", "softmax+range(k=2)",
+        "subcenter(s=10)", "magface(s=10,l_a=0.1,u_a=1.1,lambda_g=0.055)", "adaface(s=10)", "dynamicmargin(s=10)"})
     void trainsWithoutNaN(String head) {
         TrainConfig config = TrainConfig.of(DatasetKind.MNIST, head).withEpochs(1).withTrainLimit(6400);
         RunResult r = Trainer.train(config, new Datasets.Split(mnist.train(), mnist.test().limit(2000)), dir, new Trainer.Listener() {

@@ -50,8 +50,8 @@ public abstract class CosineHead implements LossHead {
 
     @Override
     public final HeadOutput build(Ops tf, HeadInput in, Parameters params) {
-        Operand<TFloat32> weights = ClassWeights.raw(tf, in, params);
-        Operand<TFloat32> cosine = tf.linalg.matMul(Losses.l2Normalize(tf, in.features(), 1), Losses.l2Normalize(tf, weights, 0));
+        Operand<TFloat32> weights = classWeights(tf, in, params);
+        Operand<TFloat32> cosine = classCosines(tf, in, weights);
         Operand<TFloat32> r = radius.of(tf, in, params, weights);
         Operand<TFloat32> logits = tf.math.mul(r, cosine);
         if (transform == TargetTransform.NONE) {
@@ -59,6 +59,19 @@ public abstract class CosineHead implements LossHead {
         }
         Operand<TFloat32> lossLogits = tf.math.mul(r, lossCosines(tf, cosine, in, params));
         return new HeadOutput(logits, lossLogits, loss(tf, lossLogits, in));
+    }
+
+    /** The weights the cosines are taken to: W, d x C, unless a head keeps several centres per class. */
+    protected Operand<TFloat32> classWeights(Ops tf, HeadInput in, Parameters params) {
+        return ClassWeights.raw(tf, in, params);
+    }
+
+    /**
+     * cos(theta_j) of each row to each class, N x C, from {@link #classWeights}: the cosine to W_j by default;
+     * a head with several centres per class (Sub-center ArcFace) reduces its centres' cosines to one per class.
+     */
+    protected Operand<TFloat32> classCosines(Ops tf, HeadInput in, Operand<TFloat32> weights) {
+        return tf.linalg.matMul(Losses.l2Normalize(tf, in.features(), 1), Losses.l2Normalize(tf, weights, 0));
     }
 
     /**

@@ -32,6 +32,17 @@ public record ArcMargin(float m, boolean easyMargin, boolean fallback) implement
         return withFallback(tf, cosine, shifted, tf.constant((float) Math.cos(Math.PI - m)), tf.constant((float) (m * Math.sin(m))));
     }
 
+    /**
+     * cos(theta + m_i) with one margin per element ({@code margins} of the cosines' shape, or broadcast to
+     * it), and, unless {@code fallback} is false, cos theta - m_i sin m_i where theta + m_i would pass pi:
+     * ElasticFace's drawn margins, MagFace's and the class-frequency margins.
+     */
+    public static Operand<TFloat32> perSample(Ops tf, Operand<TFloat32> cosine, Operand<TFloat32> margins, boolean fallback) {
+        Operand<TFloat32> cosM = tf.math.cos(margins);
+        Operand<TFloat32> shifted = shifted(tf, cosine, cosM, tf.math.sin(margins));
+        return fallback ? withFallback(tf, cosine, shifted, tf.math.neg(cosM), tf.math.mul(margins, tf.math.sin(margins))) : shifted;
+    }
+
     /** cos(theta + m) = cos(theta) cos(m) - sin(theta) sin(m), for margins given by cos m and sin m (constants or per sample). */
     static Operand<TFloat32> shifted(Ops tf, Operand<TFloat32> cosine, Operand<TFloat32> cosM, Operand<TFloat32> sinM) {
         return tf.math.sub(tf.math.mul(cosine, cosM), tf.math.mul(Angles.sine(tf, cosine), sinM));

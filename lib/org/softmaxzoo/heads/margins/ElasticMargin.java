@@ -31,9 +31,7 @@ public record ElasticMargin(boolean angular, float mean, float sigma, boolean pl
         if (!angular) {
             return tf.math.sub(cosine, margins);
         }
-        Operand<TFloat32> cosM = tf.math.cos(margins);
-        Operand<TFloat32> shifted = ArcMargin.shifted(tf, cosine, cosM, tf.math.sin(margins));
-        return fallback ? ArcMargin.withFallback(tf, cosine, shifted, tf.math.neg(cosM), tf.math.mul(margins, tf.math.sin(margins))) : shifted;
+        return ArcMargin.perSample(tf, cosine, margins, fallback);
     }
 
     /** One margin per element of {@code cosine}, of its shape. */
