@@ -14,7 +14,7 @@ deadline=${1:?usage: queue.sh DEADLINE [JAR] (a time date -d understands, e.g. 1
 jar=${2:-target/softmax-zoo.jar}
 stop=/tmp/queue.stop
 data=${SOFTMAX_ZOO_DATA:-/work/shared/datasets}
-end=$(date -d "$deadline" +%s) || { echo "queue.sh: cannot read the deadline '$deadline'; give e.g. 11:45" >&2; exit 2; }
+end=$(date -d "$deadline" +%s 2>/dev/null) || { echo "queue.sh: cannot read the deadline '$deadline'; give e.g. 11:45" >&2; exit 2; }
 
 minutes_left() { echo $(( (end - $(date +%s)) / 60 )); }
 
