@@ -71,7 +71,7 @@ public record RunName(TrainConfig config, String trainingSet) {
         TrainConfig c = config;
         String suffix = trainingSet.isEmpty() && Networks.DEFAULT.equals(c.network()) ? ExperimentName.suffixOf(c.head()) : null;
         StringBuilder name = new StringBuilder(c.dataset().experimentName()).append('.')
-                .append(suffix == null ? headToken(c.head()) : ExperimentName.HEAD_PART)
+                .append(suffix == null ? headToken(trainingSet.isEmpty() ? biasSpelled(c.head()) : c.head()) : ExperimentName.HEAD_PART)
                 .append(".weight_decay").append(formatDecay(c.weightDecay())).append(".feature").append(c.featureDim());
         if (suffix != null && !suffix.isEmpty()) {
             name.append('.').append(suffix);
@@ -99,6 +99,15 @@ public record RunName(TrainConfig config, String trainingSet) {
         String oneDigit = String.format(Locale.ROOT, "%.0e", weightDecay).replace("e-0", "e-");
         return !oneDigit.contains("+") && Float.parseFloat(oneDigit) == weightDecay ? oneDigit
                 : Float.toString(weightDecay).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Softmax with its bias (the default) spelled {@code softmax(bias=true)}: written as a bare {@code softmax} its
+     * spec-style name would be the reference-style name of the bias-free row (names with a training-set part are
+     * spec style only, so there the bare {@code softmax} of the committed open-set runs stays).
+     */
+    private static String biasSpelled(String head) {
+        return head.equals(WITH_BIAS_HEAD) ? WITH_BIAS_HEAD + "(bias=true)" : head;
     }
 
     /** A head spec as it appears in a spec-style name: {@code arcface(s=10,m=30deg)} is {@code arcface-s10-m30deg}. */

@@ -85,7 +85,7 @@ class ExperimentNameTest {
         TrainConfig normface = TrainConfig.of(DatasetKind.MNIST, "normface(s=10)");
         assertEquals("mnist.softmax.weight_decay1e-3.feature2.normface.scale10", normface.name());
         assertEquals(ExperimentName.parse("mnist.softmax.weight_decay1e-3.feature2.normface.scale10"), normface);
-        TrainConfig lighter = TrainConfig.of(DatasetKind.MNIST, "softmax").withWeightDecay(1e-5f);
+        TrainConfig lighter = TrainConfig.of(DatasetKind.MNIST, "softmax(bias=false)").withWeightDecay(1e-5f);
         assertEquals("mnist.softmax.weight_decay1e-5.feature2", lighter.name());
         assertEquals(1e-5f, lighter.weightDecay());
     }

@@ -64,6 +64,16 @@ class RunNameTest {
     }
 
     @Test
+    void softmaxWithItsBiasIsNotNamedAsTheBiasFreeReferenceRow() {
+        // notebook 02 trains both heads side by side: one folder each
+        assertEquals("mnist.softmax.weight_decay1e-3.feature2", TrainConfig.of(DatasetKind.MNIST, "softmax(bias=false)").name());
+        assertEquals("mnist.softmax-biastrue.weight_decay1e-3.feature2", TrainConfig.of(DatasetKind.MNIST, "softmax").name());
+        assertEquals("softmax(bias=true)", RunName.parse("mnist.softmax-biastrue.weight_decay1e-3.feature2").config().head());
+        assertEquals("mnist.softmax+ringloss-lambda0.1.weight_decay1e-3.feature2",
+                TrainConfig.of(DatasetKind.MNIST, "softmax+ringloss(lambda=0.1)").name());
+    }
+
+    @Test
     void namesThatSayNothingAreRefused() {
         SpecException e = assertThrows(SpecException.class, () -> RunName.parse("mnist.nohead-s1.weight_decay1e-3.feature2"));
         assertTrue(e.getMessage().contains("unknown head or term 'nohead'"), e.getMessage());
