@@ -31,7 +31,8 @@ stage() {
 # 1. Fashion-MNIST on the official split, every reference row to 10 epochs (issue 25).
 stage fashion-10 grid --list results/runs/grid-fashion-official.txt --epochs 10
 # 2. ... and to the experiments' own 40 epochs, the findings' rows first (issue 25).
-stage fashion-40 grid --list results/runs/grid-fashion-official.txt
+#    Each run that reaches its 40th epoch leaves its petal figure (issue 23: petals of the 40-epoch grid runs).
+stage fashion-40 grid --list results/runs/grid-fashion-official.txt --figures figures/results/petals
 # 3. The stability map: CosFace and ArcFace over s and m, 3 epochs, seeds 1 and 2 (issue 24).
 stage stability grid --list results/runs/stability/sweep.txt --out results/runs/stability --seeds 1,2 --epochs 3
 # 4. Seeds 2 and 3 of all 53 reference rows through the 10-epoch stage (issue 24).
@@ -39,5 +40,5 @@ stage seeds-10 grid --list results/runs/grid-order.txt --seeds 2,3 --epochs 10
 # 5. The benchmark of every head: open-set, d = 2 and 64, 10 epochs, seeds 1-3 (issues 24, 26).
 stage leaderboard verify --heads-file results/runs/leaderboard/heads.txt --out results/runs/leaderboard --seeds 1,2,3 --epochs 10
 # 6. Seeds 2 and 3 of the findings' rows to 40 epochs (issue 24; grid-order.txt lists them first).
-stage seeds-40 grid --list results/runs/grid-order.txt --seeds 2,3
+stage seeds-40 grid --list results/runs/grid-order.txt --seeds 2,3 --figures figures/results/petals
 echo "queue: every stage done"

@@ -8,13 +8,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.softmaxzoo.data.DataRoot;
 import org.softmaxzoo.data.Datasets;
+import org.softmaxzoo.plot.RunFigures;
 import org.softmaxzoo.report.ReferenceResults;
 import org.softmaxzoo.train.EpochRecord;
 import org.softmaxzoo.train.ExperimentName;
 import org.softmaxzoo.train.GridRunner;
+import org.softmaxzoo.train.RunFolder;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.Sweep;
 import org.softmaxzoo.train.TrainConfig;
+import org.softmaxzoo.train.TrainingGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,6 +57,10 @@ final class GridCommand implements Callable<Integer> {
     @Option(names = "--keep-checkpoints", description = "Keep finished runs' checkpoints (about 1.2 MB each)")
     boolean keepCheckpoints;
 
+    @Option(names = "--figures", description = "Draw the petal figure (test set) of every 2-d run that reaches its experiment's "
+            + "last epoch into this folder, before the grid drops the run's checkpoint; not for a stage's --epochs")
+    Path figures;
+
     @Mixin
     DataOption data;
 
@@ -88,6 +95,9 @@ final class GridCommand implements Callable<Integer> {
         GridRunner.Options options = new GridRunner.Options(experiments(), Integer.parseInt(parts[0].trim()),
                 Integer.parseInt(parts[1].trim()), new GridRunner.StopWhen(budgetMinutes == null ? null
                         : Duration.ofSeconds((long) (budgetMinutes * 60)), stopFile), epochs, out, keepCheckpoints, claim);
+        if (figures != null) {
+            Folders.requireWritable(figures, "--figures"); // before the training, not after it
+        }
         Datasets datasets = data.datasets();
         GridRunner.Outcome outcome = GridRunner.run(options, datasets::load, new GridRunner.Progress() {
             @Override
@@ -107,6 +117,15 @@ final class GridCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "run %d/%d %s: epoch %d/%d test acc %.4f (best %.4f @ %d), %.0f s; %s %s%n",
                         k, n, c.name(), r.epoch(), c.epochs(), r.testAccuracy(), r.bestAccuracy(), r.bestEpoch(), r.seconds(),
                         claim ? "ETA of the rest of the list for this process alone" : "shard ETA", format(eta));
+            }
+
+            @Override
+            public void reachedEnd(int k, int n, TrainConfig c, RunResult r, RunFolder folder, Datasets.Split split) {
+                if (figures != null && c.featureDim() == 2) {
+                    try (TrainingGraph g = folder.graph(c, split.test())) {
+                        System.out.printf("run %d/%d %s: petal figure %s%n", k, n, c.name(), RunFigures.petal(g, split.test(), r, figures));
+                    }
+                }
             }
 
             @Override

@@ -81,6 +81,13 @@ public final class GridRunner {
 
         void epoch(int k, int n, TrainConfig config, EpochRecord record, Duration eta);
 
+        /**
+         * Run {@code k} has just reached its experiment's last epoch (not a stage's); its checkpoint is still there,
+         * so a listener can draw from the trained network before the grid drops it.
+         */
+        default void reachedEnd(int k, int n, TrainConfig config, RunResult result, RunFolder folder, Datasets.Split data) {
+        }
+
         /** Run {@code k} cannot be trained ({@code why} names the file and the problem); the grid goes on with the others. */
         default void failed(int k, int n, TrainConfig config, RuntimeException why) {
         }
@@ -173,7 +180,8 @@ public final class GridRunner {
                 reportFinished(index, total, config, folder, progress);
                 return RunStep.SKIPPED;
             }
-            RunResult result = Trainer.train(config, loaded.computeIfAbsent(config.dataset(), data), folder, new Trainer.Listener() {
+            Datasets.Split split = loaded.computeIfAbsent(config.dataset(), data);
+            RunResult result = Trainer.train(config, split, folder, new Trainer.Listener() {
                 @Override
                 public void started(TrainConfig c, int fromEpoch, List<String> devices) {
                     progress.started(index, total, c, fromEpoch, devices);
@@ -193,8 +201,11 @@ public final class GridRunner {
                 return RunStep.STOPPED;
             }
             // A run stopped short of its experiment's epochs keeps its checkpoint: a longer grid continues it.
-            if (!options.keepCheckpoints() && !shortOfExperiment) {
-                folder.deleteCheckpoint();
+            if (!shortOfExperiment) {
+                progress.reachedEnd(index, total, config, result, folder, split);
+                if (!options.keepCheckpoints()) {
+                    folder.deleteCheckpoint();
+                }
             }
             return RunStep.FINISHED;
         }

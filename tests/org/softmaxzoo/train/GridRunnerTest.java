@@ -146,6 +146,38 @@ class GridRunnerTest {
     }
 
     @Test
+    void onlyARunAtItsExperimentsLastEpochIsReportedAsReachingTheEndWithItsCheckpointStillThere() {
+        Path runs = dir.resolve("ends");
+        List<String> one = List.of(FOUR.get(1));
+        List<String> ends = new ArrayList<>();
+        GridRunner.Progress watcher = new GridRunner.Progress() {
+            @Override
+            public void skipped(int k, int n, TrainConfig c, RunResult r) {
+            }
+
+            @Override
+            public void epoch(int k, int n, TrainConfig c, EpochRecord r, Duration eta) {
+            }
+
+            @Override
+            public void reachedEnd(int k, int n, TrainConfig c, RunResult r, RunFolder folder, Datasets.Split data) {
+                ends.add(c.name() + " epoch " + r.last().epoch() + " checkpoint " + folder.hasCheckpoint() + " test " + data.test().size());
+            }
+
+            @Override
+            public void stopped(int k, int n, TrainConfig c, Duration elapsed, String reason) {
+            }
+        };
+        GridRunner.run(new GridRunner.Options(one, 1, 1, null, 2, runs, false, false), k -> DATA, watcher);
+        assertEquals(List.of(), ends, "a 2-epoch stage of a 40-epoch experiment is not its end");
+        GridRunner.run(new GridRunner.Options(one, 1, 1, null, null, runs, false, false), k -> DATA, watcher);
+        assertEquals(List.of(one.get(0) + " epoch " + TrainConfig.EPOCHS + " checkpoint true test 32"), ends);
+        assertFalse(Files.exists(runs.resolve(one.get(0)).resolve(Checkpoint.FILE)), "dropped after the listener ran");
+        GridRunner.run(new GridRunner.Options(one, 1, 1, null, null, runs, false, false), k -> DATA, watcher);
+        assertEquals(1, ends.size(), "a run finished before is skipped, not reported again");
+    }
+
+    @Test
     void withClaimsAGridLeavesARunHeldByAnotherAndTakesItOnceReleased() {
         Path runs = dir.resolve("shared");
         List<String> two = FOUR.subList(0, 2);
