@@ -33,6 +33,11 @@ stage fashion-10 grid --list results/runs/grid-fashion-official.txt --epochs 10
 # 2. ... and to the experiments' own 40 epochs, the findings' rows first (issue 25).
 #    Each run that reaches its 40th epoch leaves its petal figure (issue 23: petals of the 40-epoch grid runs).
 stage fashion-40 grid --list results/runs/grid-fashion-official.txt --figures figures/results/petals
+# 2b. The Fashion-MNIST checks that NOTES.md's explanations rest on, on the official split (issue 25): the ArcFace
+#    fallback variant (10 epochs), the rows with a bias, and the reference's narrow network and Ring-loss form.
+stage fashion-variant grid --list results/runs/variants/fashion-official.txt --out results/runs/variants --epochs 10
+stage fashion-bias grid --list results/runs/with-bias/fashion-official.txt --out results/runs/with-bias --figures figures/results/petals
+stage fashion-writeup grid --list results/runs/writeup/fashion-official.txt --out results/runs/writeup --figures figures/results/petals
 # 3. The stability map: CosFace and ArcFace over s and m, 3 epochs, seeds 1 and 2 (issue 24).
 stage stability grid --list results/runs/stability/sweep.txt --out results/runs/stability --seeds 1,2 --epochs 3
 # 4. Seeds 2 and 3 of all 53 reference rows through the 10-epoch stage (issue 24).

@@ -9,9 +9,9 @@ import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.plot.RunFigures;
 import org.softmaxzoo.train.EpochRecord;
-import org.softmaxzoo.train.ExperimentName;
 import org.softmaxzoo.train.RunFolder;
 import org.softmaxzoo.train.RunLock;
+import org.softmaxzoo.train.RunName;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainConfig;
 import org.softmaxzoo.train.Trainer;
@@ -28,7 +28,8 @@ final class TrainCommand implements Callable<Integer> {
 
     static final class What {
         @Option(names = "--experiment", required = true,
-                description = "Reference experiment name, e.g. mnist.softmax.weight_decay1e-3.feature2.normface.scale10")
+                description = "Run name, reference style (mnist.softmax.weight_decay1e-3.feature2.normface.scale10) or spec style "
+                        + "(fashion_mnist.arcface-s10-m20deg-fallbackfalse.weight_decay1e-3.feature2, as run folders are named)")
         String experiment;
 
         @ArgGroup(exclusive = false)
@@ -116,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainConfig config() {
-        TrainConfig c = what.experiment != null ? ExperimentName.parse(what.experiment)
+        TrainConfig c = what.experiment != null ? RunName.experiment(what.experiment)
                 : TrainConfig.of(DatasetKind.parse(what.custom.dataset), what.custom.head);
         if (epochs != null) {
             c = c.withEpochs(epochs);

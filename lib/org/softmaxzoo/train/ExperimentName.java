@@ -80,7 +80,7 @@ public final class ExperimentName {
     }
 
     /**
-     * The run of an experiment for one seed: the name of the experiment's configuration with that seed, as
+     * The run of an experiment (named in either style) for one seed: the name of its configuration with that seed, as
      * {@link RunName} writes it (the name itself for the default seed 1, else with {@code .seed<s>} appended), which
      * {@link #parse} reads back.
      */
@@ -91,7 +91,7 @@ public final class ExperimentName {
         if (seed < 1) {
             throw new SpecException("seeds must be >= 1, got " + seed);
         }
-        return parse(experiment).withSeed(seed).name();
+        return RunName.experiment(experiment).withSeed(seed).name();
     }
 
     public static TrainConfig parse(String name) {

@@ -117,7 +117,7 @@ public final class GridRunner {
         List<TrainConfig> configs = new ArrayList<>();
         List<Boolean> shortOfExperiment = new ArrayList<>();
         for (String name : options.shard()) {
-            TrainConfig c = ExperimentName.parse(name);
+            TrainConfig c = RunName.experiment(name);
             configs.add(options.epochs() != null ? c.withEpochs(options.epochs()) : c);
             shortOfExperiment.add(options.epochs() != null && options.epochs() < c.epochs());
         }

@@ -161,6 +161,19 @@ public record RunName(TrainConfig config, String trainingSet) {
     }
 
     /**
+     * The run a name asks to train, in either style (a grid list's line, {@code train --experiment}); the open-set runs'
+     * names ({@code .classes<a>-<b>}) are refused, since only {@code verify} trains on a subset of the classes.
+     */
+    public static TrainConfig experiment(String name) {
+        RunName parsed = parse(name);
+        if (!parsed.trainingSet().isEmpty()) {
+            throw new SpecException("'" + name + "' names an open-set run (." + parsed.trainingSet() + "): verify trains those; "
+                    + "list the name without its ." + parsed.trainingSet() + " part to train on every class");
+        }
+        return parsed.config();
+    }
+
+    /**
      * The run in {@code runDir}, a folder under {@code runsRoot}: its name, read with what its collection folder
      * adds (see the class comment).
      */

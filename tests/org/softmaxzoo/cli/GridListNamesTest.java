@@ -1,6 +1,7 @@
 package org.softmaxzoo.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,8 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.softmaxzoo.notebook.Notebook;
 import org.softmaxzoo.train.ExperimentName;
+import org.softmaxzoo.heads.spec.SpecException;
 import org.softmaxzoo.train.RunFolder;
+import org.softmaxzoo.train.RunName;
 import org.softmaxzoo.train.Sweep;
+import org.softmaxzoo.train.TrainConfig;
 import picocli.CommandLine;
 
 /**
@@ -32,6 +36,27 @@ class GridListNamesTest {
             assertTrue(lines.size() >= 26 && lines.stream().noneMatch(l -> l.contains("{")), list + ": " + lines.size() + " lines");
             assertNamedAsListed(RUNS.resolve(list), lines);
         }
+    }
+
+    @Test
+    void specStyleCheckListsNameTheirRunsAsListedWithTheHeadsTheySpell() throws IOException {
+        for (String collection : List.of("with-bias", "writeup", "variants")) {
+            Path list = RUNS.resolve(collection).resolve("fashion-official.txt");
+            assertNamedAsListed(list, lines(list));
+        }
+        TrainConfig withBias = RunName.experiment("fashion_mnist.softmax-biastrue+ringloss-lambda0.1.weight_decay1e-3.feature2");
+        assertEquals("softmax(bias=true)+ringloss(lambda=0.1)", withBias.head());
+        TrainConfig narrow = RunName.experiment("fashion_mnist.normweight+ringloss-lambda0.1-formabs.weight_decay1e-3.feature2.net-writeup-narrow");
+        assertEquals("normweight+ringloss(lambda=0.1,form=abs)", narrow.head());
+        assertEquals("writeup-narrow", narrow.network());
+        assertEquals(TrainConfig.EPOCHS, narrow.epochs());
+    }
+
+    @Test
+    void anOpenSetRunNameIsNotAGridExperiment() {
+        SpecException e = assertThrows(SpecException.class,
+                () -> RunName.experiment("mnist.softmax.weight_decay1e-3.feature2.classes0-7"));
+        assertTrue(e.getMessage().contains("verify"), e.getMessage());
     }
 
     @Test
@@ -66,7 +91,7 @@ class GridListNamesTest {
         assertEquals(expected, runs, list + ": run names");
         for (int i = 0; i < runs.size(); i++) {
             // the grid's run folder: its configuration parsed from the run name, with the stage's epochs
-            RunFolder folder = RunFolder.of(OUT, ExperimentName.parse(runs.get(i)).withEpochs(3));
+            RunFolder folder = RunFolder.of(OUT, RunName.experiment(runs.get(i)).withEpochs(3));
             assertEquals(OUT.resolve(expected.get(i)), folder.dir(), list + ": folder of " + runs.get(i));
         }
     }
