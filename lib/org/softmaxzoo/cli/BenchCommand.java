@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time training steps and inference batches of the default network on random data "
                 + "(warm-up excluded, median of repeats); bench/compare.sh puts PyTorch beside it.")
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand implements Callable<Integer>, RunsTensorFlow {
     @Option(names = "--batch", split = ",", defaultValue = "64,256", description = "Batch sizes. Default: ${DEFAULT-VALUE}")
     List<Integer> batches;
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "grid", mixinStandardHelpOptions = true,
         description = "Run a list of experiments (default: both reference tables); skips finished runs, resumes cut ones.")
-final class GridCommand implements Callable<Integer> {
+final class GridCommand implements Callable<Integer>, RunsTensorFlow {
     @Option(names = "--list", description = "File with one experiment name per line (# comments), where {a,b,c} groups "
             + "expand to every value, e.g. ...amsoftmax.scale{1,2,4}.margin{0,0.35}; default: the reference tables")
     Path list;

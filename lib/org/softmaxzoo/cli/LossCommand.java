@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "loss", mixinStandardHelpOptions = true,
         description = "Evaluate a head on given tensors and print {\"loss\": mean cross-entropy, \"logits\": [[...]]}.")
-final class LossCommand implements Callable<Integer> {
+final class LossCommand implements Callable<Integer>, RunsTensorFlow {
     @Option(names = "--head", required = true, description = "Head spec, e.g. normface(s=10)")
     String head;
 

@@ -1,5 +1,6 @@
 package org.softmaxzoo.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,11 +20,27 @@ public final class Main {
 
     public static void main(String[] args) {
         OneDnnSwitch.turnOnIfUnset();
-        // Read by TensorFlow as it loads, so decided from the raw arguments; 2 keeps its errors only.
-        if (!java.util.Arrays.asList(args).contains(VERBOSE)) {
+        // Read by TensorFlow as it loads, so decided from the raw arguments; 2 keeps its errors only. absl, which
+        // TensorFlow also logs through, ignores the variable: the commands that run TensorFlow get the same level
+        // set in absl before they start (loading TensorFlow, which the others never do).
+        String level = System.getenv(LOG_LEVEL);
+        if (level == null && !java.util.Arrays.asList(args).contains(VERBOSE)) {
             NativeEnvironment.putIfAbsent(LOG_LEVEL, "2");
+            level = "2";
         }
-        System.exit(commandLine().execute(args));
+        CommandLine cl = commandLine();
+        if (level != null && level.matches("\\d{1,9}")) {
+            int absl = Integer.parseInt(level);
+            cl.setExecutionStrategy(parsed -> {
+                List<CommandLine> chain = parsed.asCommandLineList();
+                boolean help = chain.stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
+                if (!help && chain.get(chain.size() - 1).getCommand() instanceof RunsTensorFlow) {
+                    AbslLogLevel.set(absl);
+                }
+                return new CommandLine.RunLast().execute(parsed);
+            });
+        }
+        System.exit(cl.execute(args));
     }
 
     /** The command line with errors in the user's input reported as one line, not a stack trace. */

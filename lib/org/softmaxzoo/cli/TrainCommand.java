@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a network (the default, or the write-up's own) with a loss head; resumes a run cut off mid-way.")
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Callable<Integer>, RunsTensorFlow {
 
     static final class What {
         @Option(names = "--experiment", required = true,

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
         description = "Open-set verification: train on classes 0-7, verify pairs of the unseen classes 8-9 by cosine similarity;"
                 + " retrieval metrics (P@1, R-precision, MAP@R) and geometry diagnostics of the same test embeddings. Runs resume;"
                 + " the table (mean ± std over seeds) covers every scored run of the --out folder.")
-final class VerifyCommand implements Callable<Integer> {
+final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
     static final int SEEN_CLASSES = 8;
 
     @Option(names = "--dataset", description = "mnist and/or fashion_mnist (repeatable; default both)")
