@@ -35,14 +35,15 @@ import org.tensorflow.types.TFloat32;
  * classes, which 2-d can still draw (the petal figure shows every sub-centre in its class's colour).
  * <p>Dropping non-dominant sub-centres ({@code drop_epoch=E}, off by default): after the training pass of
  * epoch E, each training sample votes for the sub-centre of its class it is nearest to, the one with the
- * most votes is the class's dominant sub-centre (ties to the lower index), and the others are dropped for
- * the rest of the run ({@link SubCentreDrop}): their cosines enter the max as -2, below any cosine, so
+ * most votes is the class's dominant sub-centre (ties to the lower index; a class without a training
+ * sample keeps all), and the others are dropped for the rest of the run ({@link SubCentreDrop}): their cosines enter the max as -2, below any cosine, so
  * cos theta_c = cos(x, W_{k*(c),c}) for the dominant k*(c) and the head is ArcFace with the dominant
  * sub-centres as its class weights. As the paper says, once the model discriminates well the
  * non-dominant sub-centres hold the hard and the noisy samples; dropping them brings back ArcFace's
  * intra-class compactness. The kept/dropped mask is non-trainable state ({@value #MASK}, KC values 1 or
  * 0, column k C + c as W), so the checkpoint of epoch E and every later one carries it and a resumed run
- * keeps the drop. Its own epoch's test accuracy is measured after the drop.
+ * keeps the drop. Its own epoch's test accuracy is measured after the drop. Dropped columns stay in W
+ * (no gradient reaches them; the petal figure still draws them).
  * <p>Not implemented: the paper also drops high-confidence noisy samples (angle to the dominant
  * sub-centre above 75 degrees) and trains on the cleaned set. That changes the training set mid-run:
  * the trainer's per-epoch shuffle, its per-sample loss and accuracy and the resume would all need the
