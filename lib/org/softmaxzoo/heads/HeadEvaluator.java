@@ -53,6 +53,15 @@ public final class HeadEvaluator {
      */
     public static Evaluation evaluate(LossHead head, float[][] features, float[][] weights, int classes, int[] labels, float[] bias,
                                       boolean withGradients) {
+        return evaluate(head, features, weights, classes, labels, bias, Map.of(), withGradients);
+    }
+
+    /**
+     * The same with some of the head's state given (such as Sub-center ArcFace's mask of kept
+     * sub-centres, {@code subcenter/mask}); state not given starts as the head starts it.
+     */
+    public static Evaluation evaluate(LossHead head, float[][] features, float[][] weights, int classes, int[] labels, float[] bias,
+                                      Map<String, float[]> state, boolean withGradients) {
         int n = features.length;
         int d = weights.length;
         int c = classes;
@@ -66,7 +75,7 @@ public final class HeadEvaluator {
         check(bias == null || bias.length == c, "bias has " + (bias == null ? 0 : bias.length) + " values, expected " + c);
         try (Graph g = new Graph(); Session s = new Session(g)) {
             Ops tf = Ops.create(g);
-            Map<String, float[]> given = new HashMap<>();
+            Map<String, float[]> given = new HashMap<>(state);
             given.put(LossHead.WEIGHT, flatten(weights));
             given.put(LossHead.BIAS, bias != null ? bias : new float[c]);
             FedParameters params = new FedParameters(tf, given);

@@ -80,6 +80,8 @@ public final class Trainer {
                 long start = System.nanoTime();
                 EpochTotals totals = trainEpoch(g, train, config, epoch, done, epoch == resumedAt + 1, runDir, listener);
                 double trainSeconds = (System.nanoTime() - start) / 1e9;
+                // between-epoch head state (a sub-centre drop) goes into this epoch's checkpoint, and resumes from it
+                g.afterEpoch(epoch, train);
                 double testAccuracy = g.accuracy(data.test());
                 double seconds = (System.nanoTime() - start) / 1e9;
                 EpochRecord record = EpochRecord.after(records.isEmpty() ? null : records.get(records.size() - 1), epoch,

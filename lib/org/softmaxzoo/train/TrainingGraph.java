@@ -12,6 +12,7 @@ import org.softmaxzoo.graph.Device;
 import org.softmaxzoo.graph.SessionOptions;
 import org.softmaxzoo.graph.Towers;
 import org.softmaxzoo.graph.VariableStore;
+import org.softmaxzoo.heads.core.EpochHook;
 import org.softmaxzoo.heads.core.HeadInput;
 import org.softmaxzoo.heads.core.HeadOutput;
 import org.softmaxzoo.heads.core.LossHead;
@@ -185,15 +186,7 @@ public final class TrainingGraph implements AutoCloseable {
 
     /** Features of every image (size x d, row-major). */
     public float[] features(ImageSet set) {
-        float[] out = new float[set.size() * featureDim];
-        for (int start = 0; start < set.size(); start += EVAL_BATCH) {
-            int n = Math.min(EVAL_BATCH, set.size() - start);
-            try (Result r = runOn(set, start, n, features, false)) {
-                float[] f = FloatTensors.read(r.get(0));
-                System.arraycopy(f, 0, out, start * featureDim, f.length);
-            }
-        }
-        return out;
+        return rows(set, features);
     }
 
     private Result runOn(ImageSet set, int start, int n, Operand<TFloat32> fetch, boolean needsLabels) {
@@ -205,6 +198,62 @@ public final class TrainingGraph implements AutoCloseable {
                 runner.feed(labels, y);
             }
             return runner.run();
+        }
+    }
+
+    /**
+     * Runs the head's between-epoch hooks after the training pass of {@code epoch} on {@code train}
+     * (Sub-center ArcFace's drop); nothing for most heads.
+     */
+    public void afterEpoch(int epoch, ImageSet train) {
+        EpochHook.Context context = new EpochHook.Context() {
+            @Override
+            public float[] overTrainingSet(Operand<TFloat32> perSample) {
+                return rows(train, perSample);
+            }
+
+            @Override
+            public int[] trainingLabels() {
+                return train.labels().clone();
+            }
+
+            @Override
+            public void assign(String state, float[] values) {
+                assignState(state, values);
+            }
+        };
+        head.epochHooks().forEach(h -> h.afterEpoch(epoch, context));
+    }
+
+    /** A per-sample operand of the images (not the labels) over every image of the set, rows in the set's order. */
+    private float[] rows(ImageSet set, Operand<TFloat32> perSample) {
+        List<float[]> parts = new ArrayList<>();
+        int total = 0;
+        for (int start = 0; start < set.size(); start += EVAL_BATCH) {
+            int n = Math.min(EVAL_BATCH, set.size() - start);
+            try (Result r = runOn(set, start, n, perSample, false)) {
+                float[] part = FloatTensors.read(r.get(0));
+                parts.add(part);
+                total += part.length;
+            }
+        }
+        float[] out = new float[total];
+        int at = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
+    }
+
+    private void assignState(String name, float[] values) {
+        VariableStore.Slot s = store.get(name);
+        if (s.trainable() || values.length != s.shape().size()) {
+            throw new IllegalArgumentException("cannot assign " + values.length + " values to " + name
+                    + (s.trainable() ? ": it is trainable" : ", shape " + s.shape()));
+        }
+        try (TFloat32 t = FloatTensors.of(s.shape(), values)) {
+            session.runner().feed(s.restoreValue(), t).addTarget(s.restore()).run().close();
         }
     }
 

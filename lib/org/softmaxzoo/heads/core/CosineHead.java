@@ -1,5 +1,6 @@
 package org.softmaxzoo.heads.core;
 
+import java.util.List;
 import java.util.Optional;
 import org.softmaxzoo.graph.Losses;
 import org.softmaxzoo.graph.Parameters;
@@ -51,14 +52,19 @@ public abstract class CosineHead implements LossHead {
     @Override
     public final HeadOutput build(Ops tf, HeadInput in, Parameters params) {
         Operand<TFloat32> weights = classWeights(tf, in, params);
-        Operand<TFloat32> cosine = classCosines(tf, in, weights);
+        Operand<TFloat32> cosine = classCosines(tf, in, weights, params);
         Operand<TFloat32> r = radius.of(tf, in, params, weights);
         Operand<TFloat32> logits = tf.math.mul(r, cosine);
         if (transform == TargetTransform.NONE) {
-            return HeadOutput.plain(logits, loss(tf, logits, in));
+            return new HeadOutput(logits, logits, loss(tf, logits, in), epochHooks(tf, in, weights, params));
         }
         Operand<TFloat32> lossLogits = tf.math.mul(r, lossCosines(tf, cosine, in, params));
-        return new HeadOutput(logits, lossLogits, loss(tf, lossLogits, in));
+        return new HeadOutput(logits, lossLogits, loss(tf, lossLogits, in), epochHooks(tf, in, weights, params));
+    }
+
+    /** What the head does between epochs: nothing, unless a head says otherwise (Sub-center ArcFace's drop). */
+    protected List<EpochHook> epochHooks(Ops tf, HeadInput in, Operand<TFloat32> weights, Parameters params) {
+        return List.of();
     }
 
     /** The weights the cosines are taken to: W, d x C, unless a head keeps several centres per class. */
@@ -68,9 +74,10 @@ public abstract class CosineHead implements LossHead {
 
     /**
      * cos(theta_j) of each row to each class, N x C, from {@link #classWeights}: the cosine to W_j by default;
-     * a head with several centres per class (Sub-center ArcFace) reduces its centres' cosines to one per class.
+     * a head with several centres per class (Sub-center ArcFace) reduces its centres' cosines to one per class
+     * (and may keep state about them in {@code params}).
      */
-    protected Operand<TFloat32> classCosines(Ops tf, HeadInput in, Operand<TFloat32> weights) {
+    protected Operand<TFloat32> classCosines(Ops tf, HeadInput in, Operand<TFloat32> weights, Parameters params) {
         return tf.linalg.matMul(Losses.l2Normalize(tf, in.features(), 1), Losses.l2Normalize(tf, weights, 0));
     }
 

@@ -73,7 +73,8 @@ public final class CompositeHead implements LossHead {
         for (LossTerm r : regularizers) {
             loss = tf.math.add(loss, r.loss(tf, in, params));
         }
-        return new HeadOutput(predicted.logits(), trained.lossLogits(), loss);
+        // between epochs the head looks at the features as prediction sees them (running-whitened)
+        return new HeadOutput(predicted.logits(), trained.lossLogits(), loss, predicted.epochHooks());
     }
 
     private static HeadInput withFeatures(HeadInput in, Operand<TFloat32> features) {
