@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.heads.core.LossHead;
@@ -119,10 +118,7 @@ public final class OpenSetBenchmark {
             throw new IllegalStateException(runDir + " has metrics but no " + (p.isEmpty() ? RunFolder.CONFIG_FILE : Worklog.FILE)
                     + "; restore it from git or delete the folder");
         }
-        TrainConfig config = new TrainConfig(p.getProperty("name"), DatasetKind.parse(p.getProperty("dataset")), p.getProperty("head"),
-                Integer.parseInt(p.getProperty("feature_dim")), log.get(log.size() - 1).epoch(), Integer.parseInt(p.getProperty("batch_size")),
-                Float.parseFloat(p.getProperty("learning_rate")), Float.parseFloat(p.getProperty("weight_decay")),
-                Long.parseLong(p.getProperty("seed")), Integer.parseInt(p.getProperty("train_limit", "0")), p.getProperty("network"));
+        TrainConfig config = TrainConfig.fromIdentity(p, log.get(log.size() - 1).epoch());
         Metrics[] m = MetricsFile.read(folder);
         return new Result(config, new RunResult(config, runDir, log), m[0], m[1], null);
     }

@@ -39,7 +39,7 @@ public final class OpenSetPlot {
         }
         XYChart closed = chart(SIZE + LEGEND_WIDTH, "closed set: test images of the " + seenClasses + " training classes",
                 "feature 1", "feature 2");
-        double rayScale = PetalPlot.rayScale(seenFeatures, seenLabels.length, weights, seenClasses);
+        double rayScale = PetalPlot.rayScale(seenFeatures, seenLabels.length, weights);
         closed.setXAxisTitle(String.format(java.util.Locale.ROOT, "feature 1   (rays: W_j x %.3g)", rayScale));
         for (int c = 0; c < seenClasses; c++) {
             scatter(closed, "class " + c, seenFeatures, seenLabels, c, 1, false, Palette.translucent(Palette.classColor(c), 90));

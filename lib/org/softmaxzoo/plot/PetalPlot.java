@@ -39,7 +39,7 @@ public final class PetalPlot {
         if (features.length != labels.length * 2 || weights.length == 0 || weights.length % (2 * numClasses) != 0) {
             throw new IllegalArgumentException("petal plot needs 2-d features and a 2 x C weight matrix (2 x KC for K sub-centres per class)");
         }
-        double rayScale = rayScale(features, labels.length, weights, numClasses);
+        double rayScale = rayScale(features, labels.length, weights);
         XYChart raw = chart(SIZE, title + " — raw features", String.format(Locale.ROOT,
                 "feature 1   (rays: W_j x %.3g)", rayScale));
         XYChart unit = chart(SIZE + LEGEND_WIDTH, title + " — L2-normalized", "feature 1 / ||x||   (rays: W_j / ||W_j||)");
@@ -56,7 +56,7 @@ public final class PetalPlot {
      * The factor that draws the longest weight ray to 90% of the farthest 2-d feature (1 with no weights);
      * every column of the 2 x C (or 2 x KC, K sub-centres per class) weight matrix counts.
      */
-    static double rayScale(float[] features, int n, float[] weights, int numClasses) {
+    static double rayScale(float[] features, int n, float[] weights) {
         double maxFeature = 0;
         for (int i = 0; i < n; i++) {
             maxFeature = Math.max(maxFeature, Math.hypot(features[2 * i], features[2 * i + 1]));

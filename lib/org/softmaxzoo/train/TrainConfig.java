@@ -102,6 +102,17 @@ public record TrainConfig(String customName, DatasetKind dataset, String head, i
                 learningRate, weightDecay, seed, trainLimit, network);
     }
 
+    /**
+     * The configuration a run folder's {@link #identity()} records, with {@code epochs} (those run): the way back for
+     * readers of finished runs. The head is as recorded (schedule defaults spelled out).
+     */
+    public static TrainConfig fromIdentity(Properties p, int epochs) {
+        return new TrainConfig(p.getProperty("name"), DatasetKind.parse(p.getProperty("dataset")), p.getProperty("head"),
+                Integer.parseInt(p.getProperty("feature_dim")), epochs, Integer.parseInt(p.getProperty("batch_size")),
+                Float.parseFloat(p.getProperty("learning_rate")), Float.parseFloat(p.getProperty("weight_decay")),
+                Long.parseLong(p.getProperty("seed")), Integer.parseInt(p.getProperty("train_limit", "0")), p.getProperty("network"));
+    }
+
     /** The fields that must match for a run to be resumed (everything but the epoch count). */
     Properties identity() {
         Properties p = new Properties();
