@@ -36,12 +36,8 @@ final class GridCommand implements Callable<Integer>, RunsTensorFlow {
     @Option(names = "--shard", defaultValue = "1/1", description = "i/n: run every n-th experiment starting at the i-th. Default: ${DEFAULT-VALUE}")
     String shard;
 
-    @Option(names = "--budget-minutes", description = "Stop cleanly after the epoch that passes this many minutes")
-    Double budgetMinutes;
-
-    @Option(names = "--stop-file", description = "Stop cleanly after the current epoch once this file exists (touch it to stop "
-            + "grids running in the background; it must not exist at the start)")
-    Path stopFile;
+    @Mixin
+    StopOptions stop;
 
     @Option(names = "--epochs", description = "Epochs per run (default: the experiment's, 40). Fewer runs the grid in stages: "
             + "runs stop there and keep their checkpoints, and a later grid continues them")
@@ -75,11 +71,8 @@ final class GridCommand implements Callable<Integer>, RunsTensorFlow {
 
     @Override
     public Integer call() {
-        if (budgetMinutes != null && !(budgetMinutes > 0 && budgetMinutes < 1e9)) {
-            throw new IllegalArgumentException("--budget-minutes must be a positive number of minutes, got " + budgetMinutes);
-        }
         if (slurm.requested()) { // the tasks choose their device on their node
-            if (!shard.equals("1/1") || claim || budgetMinutes != null || stopFile != null) {
+            if (!shard.equals("1/1") || claim || stop.given()) {
                 throw new IllegalArgumentException("--slurm makes one array task per run of the whole list: leave out --shard, --claim, "
                         + "--budget-minutes and --stop-file (Slurm spreads the tasks; scancel stops them, a later submission resumes)");
             }
@@ -93,8 +86,7 @@ final class GridCommand implements Callable<Integer>, RunsTensorFlow {
             throw new IllegalArgumentException("--shard must look like 2/4, got " + shard);
         }
         GridRunner.Options options = new GridRunner.Options(experiments(), Integer.parseInt(parts[0].trim()),
-                Integer.parseInt(parts[1].trim()), new GridRunner.StopWhen(budgetMinutes == null ? null
-                        : Duration.ofSeconds((long) (budgetMinutes * 60)), stopFile), epochs, out, keepCheckpoints, claim);
+                Integer.parseInt(parts[1].trim()), stop.stopWhen(), epochs, out, keepCheckpoints, claim);
         if (figures != null) {
             Folders.requireWritable(figures, "--figures"); // before the training, not after it
         }

@@ -1,7 +1,6 @@
 package org.softmaxzoo.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,12 +70,8 @@ final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
             + "unscored run no other holds (the run folder's lock, released when the process ends)")
     boolean claim;
 
-    @Option(names = "--stop-file", description = "Stop cleanly after the current epoch once this file exists (it must not exist at "
-            + "the start); the table is still written, and the same command continues")
-    Path stopFile;
-
-    @Option(names = "--budget-minutes", description = "Stop cleanly after the epoch that passes this many minutes")
-    Double budgetMinutes;
+    @Mixin
+    StopOptions stopOptions;
 
     @Option(names = "--keep-checkpoints", description = "Keep scored runs' checkpoints (about 1.2 MB each; the metrics file "
             + "keeps the numbers without them)")
@@ -93,12 +88,7 @@ final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
         if (headsFile != null && heads != null) {
             throw new IllegalArgumentException("give the heads with --head or with --heads-file, not both");
         }
-        if (budgetMinutes != null && !(budgetMinutes > 0 && budgetMinutes < 1e9)) {
-            throw new IllegalArgumentException("--budget-minutes must be a positive number of minutes, got " + budgetMinutes);
-        }
-        if (stopFile != null && Files.exists(stopFile)) {
-            throw new IllegalArgumentException("stop file " + stopFile + " exists (left by an earlier stop?): remove it to start");
-        }
+        GridRunner.StopWhen stop = stopOptions.stopWhen();
         List<String> headList = headsFile != null ? Sweep.readList(headsFile) : heads != null ? heads : List.of("softmax",
                 "normface(s=10)", "cosface(s=10,m=0.2)", "arcface(s=10,m=30deg)", COMMITTED_SPHEREFACE, "softmax+center(lambda=0.003,alpha=0.5)");
         List<Integer> dimList = dims != null ? dims : List.of(2, 64);
@@ -114,8 +104,6 @@ final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
             }
         }
         device.apply();
-        GridRunner.StopWhen stop = new GridRunner.StopWhen(budgetMinutes == null ? null : Duration.ofSeconds((long) (budgetMinutes * 60)),
-                stopFile);
         long start = System.nanoTime();
         Trainer.Listener listener = new Trainer.Listener() {
             @Override

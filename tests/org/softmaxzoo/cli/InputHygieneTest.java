@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +89,21 @@ class InputHygieneTest {
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("error: --figures " + aFile.resolve("figures") + ": cannot write there"), r.err());
         assertFalse(Files.exists(runs), "refused before anything was trained or written");
+    }
+
+    @Test
+    void gridAndVerifyRefuseAStopFileLeftFromAnEarlierStopBeforeTrainingAnything() throws IOException {
+        Path stop = Files.createFile(dir.resolve("left.stop"));
+        Path runs = dir.resolve("stopped-runs");
+        for (String command : List.of("grid", "verify")) {
+            CliRun r = CliRun.of(command, "--stop-file", stop.toString(), "--out", runs.toString(), "--data", dir.resolve("no-data").toString());
+            assertEquals(2, r.code(), command + ": " + r.err());
+            assertEquals("error: stop file " + stop + " exists (left by an earlier stop?): remove it to start", r.err().strip(), command);
+        }
+        CliRun budget = CliRun.of("verify", "--budget-minutes", "0", "--out", runs.toString());
+        assertEquals(2, budget.code());
+        assertTrue(budget.err().contains("--budget-minutes must be a positive number of minutes, got 0.0"), budget.err());
+        assertFalse(Files.exists(runs), "refused before anything was written");
     }
 
     @Test
