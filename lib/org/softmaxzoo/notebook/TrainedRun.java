@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.eval.ClassGeometry;
+import org.softmaxzoo.eval.ClassSpread;
 import org.softmaxzoo.eval.Predictions;
 import org.softmaxzoo.heads.core.LossHead;
 import org.softmaxzoo.plot.Figures;
@@ -51,6 +52,11 @@ public record TrainedRun(RunResult result, String trainingSetLabel, ImageSet tes
 
     public ClassGeometry geometry() {
         return ClassGeometry.of(features, test.labels(), weights(), bias(), test.numClasses());
+    }
+
+    /** Euclidean compactness of each class's test features (distance to the class mean, to the nearest other mean). */
+    public ClassSpread spread() {
+        return ClassSpread.of(features, test.labels(), test.numClasses());
     }
 
     /** "MNIST, head softmax, 5 epochs, test acc 0.9612" (and the training set's label when it has one). */
