@@ -1,0 +1,86 @@
+package org.softmaxzoo.plot;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+
+/**
+ * The petal figures the grid drew for one data set's runs at one epoch ({@code grid --figures}), side by side in one
+ * image: a glance at how every head shapes the test features. Each tile keeps its own title (head, epoch, accuracy).
+ */
+public final class PetalMosaic {
+    public static final int COLUMNS = 4;
+    public static final int TILE_WIDTH = 420;
+
+    private PetalMosaic() {
+    }
+
+    /** The petal files of {@code dataset}'s runs at {@code epoch} in {@code dir}, by run name; none when the folder is absent. */
+    public static List<Path> petals(Path dir, String dataset, int epoch) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        String prefix = "petal-" + dataset + ".";
+        String suffix = "-e" + epoch + ".png";
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(suffix))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /** The mosaic of those petals under {@code title}, written to {@code file}; empty (nothing written) when there is none. */
+    public static Optional<BufferedImage> write(Path dir, String dataset, int epoch, String title, Path file) {
+        List<Path> petals = petals(dir, dataset, epoch);
+        if (petals.isEmpty()) {
+            return Optional.empty();
+        }
+        BufferedImage mosaic = Figures.withTitle(tiles(petals.stream().map(PetalMosaic::read).toList()), title);
+        Figures.writePng(mosaic, file);
+        return Optional.of(mosaic);
+    }
+
+    /** Images scaled to {@link #TILE_WIDTH}, {@link #COLUMNS} to a row, on white. */
+    static BufferedImage tiles(List<BufferedImage> images) {
+        int columns = Math.min(COLUMNS, images.size());
+        int rows = (images.size() + columns - 1) / columns;
+        int tileHeight = images.stream().mapToInt(i -> scaledHeight(i)).max().orElse(1);
+        BufferedImage out = new BufferedImage(columns * TILE_WIDTH, rows * tileHeight, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        for (int k = 0; k < images.size(); k++) {
+            BufferedImage img = images.get(k);
+            g.drawImage(img, (k % columns) * TILE_WIDTH, (k / columns) * tileHeight, TILE_WIDTH, scaledHeight(img), null);
+        }
+        g.dispose();
+        return out;
+    }
+
+    private static int scaledHeight(BufferedImage image) {
+        return (int) Math.round((double) image.getHeight() * TILE_WIDTH / image.getWidth());
+    }
+
+    private static BufferedImage read(Path file) {
+        try {
+            BufferedImage image = ImageIO.read(file.toFile());
+            if (image == null) {
+                throw new UncheckedIOException(new IOException(file + " is not an image the mosaic can read; delete or redraw it"));
+            }
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.softmaxzoo.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PetalMosaicTest {
+    @TempDir
+    Path dir;
+
+    private void square(String name, Color color) throws IOException {
+        BufferedImage img = new BufferedImage(210, 210, BufferedImage.TYPE_INT_RGB); // scaled 2x to a 420-pixel tile
+        Graphics2D g = img.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, 210, 210);
+        g.dispose();
+        ImageIO.write(img, "png", dir.resolve(name).toFile());
+    }
+
+    @Test
+    void onlyTheDataSetsPetalsAtTheEpochAreTiledInNameOrder() throws IOException {
+        Color[] colors = {Color.RED, Color.GREEN, Color.BLUE, Color.ORANGE, Color.MAGENTA};
+        String[] runs = {"mnist.a", "mnist.b", "mnist.c", "mnist.d", "mnist.e"};
+        for (int k = 0; k < runs.length; k++) {
+            square("petal-" + runs[k] + "-e40.png", colors[k]);
+        }
+        square("petal-fashion_mnist.a-e40.png", Color.BLACK); // another data set
+        square("petal-mnist.a-e10.png", Color.BLACK); // another epoch
+        assertEquals(List.of("petal-mnist.a-e40.png", "petal-mnist.b-e40.png", "petal-mnist.c-e40.png", "petal-mnist.d-e40.png",
+                "petal-mnist.e-e40.png"), PetalMosaic.petals(dir, "mnist", 40).stream().map(p -> p.getFileName().toString()).toList());
+
+        Path file = dir.resolve("out").resolve("mosaic.png");
+        BufferedImage mosaic = PetalMosaic.write(dir, "mnist", 40, "MNIST at 40 epochs", file).orElseThrow();
+        assertTrue(Files.exists(file));
+        int band = 36; // the title band of Figures.withTitle
+        // 5 tiles, 4 to a row: 2 rows of 420 x 420 under the band
+        assertEquals(4 * 420, mosaic.getWidth());
+        assertEquals(band + 2 * 420, mosaic.getHeight());
+        for (int k = 0; k < 5; k++) {
+            int x = (k % 4) * 420 + 210;
+            int y = band + (k / 4) * 420 + 210;
+            assertEquals(colors[k].getRGB(), mosaic.getRGB(x, y), "tile " + k + " holds " + runs[k]);
+        }
+        assertEquals(Color.WHITE.getRGB(), mosaic.getRGB(420 + 210, band + 420 + 210), "an empty cell stays white");
+    }
+
+    @Test
+    void noPetalsNoFigure() {
+        assertFalse(PetalMosaic.write(dir.resolve("absent"), "mnist", 40, "t", dir.resolve("m.png")).isPresent());
+        assertFalse(Files.exists(dir.resolve("m.png")));
+    }
+}
