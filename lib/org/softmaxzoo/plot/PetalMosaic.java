@@ -18,8 +18,9 @@ import javax.imageio.ImageIO;
  * image: a glance at how every head shapes the test features. Each tile keeps its own title (head, epoch, accuracy).
  */
 public final class PetalMosaic {
-    public static final int COLUMNS = 4;
-    public static final int TILE_WIDTH = 420;
+    // Two to a row at half the petal figure's width: its two panels stay readable, the whole still one glance.
+    public static final int COLUMNS = 2;
+    public static final int TILE_WIDTH = 700;
 
     private PetalMosaic() {
     }
@@ -50,9 +51,9 @@ public final class PetalMosaic {
         return Optional.of(mosaic);
     }
 
-    /** Images scaled to {@link #TILE_WIDTH}, {@link #COLUMNS} to a row, on white. */
+    /** Images scaled to {@link #TILE_WIDTH}, {@link #COLUMNS} to a row (a full row wide even with one image), on white. */
     static BufferedImage tiles(List<BufferedImage> images) {
-        int columns = Math.min(COLUMNS, images.size());
+        int columns = COLUMNS;
         int rows = (images.size() + columns - 1) / columns;
         int tileHeight = images.stream().mapToInt(i -> scaledHeight(i)).max().orElse(1);
         BufferedImage out = new BufferedImage(columns * TILE_WIDTH, rows * tileHeight, BufferedImage.TYPE_INT_RGB);

@@ -20,10 +20,10 @@ class PetalMosaicTest {
     Path dir;
 
     private void square(String name, Color color) throws IOException {
-        BufferedImage img = new BufferedImage(210, 210, BufferedImage.TYPE_INT_RGB); // scaled 2x to a 420-pixel tile
+        BufferedImage img = new BufferedImage(350, 350, BufferedImage.TYPE_INT_RGB); // scaled 2x to a 700-pixel tile
         Graphics2D g = img.createGraphics();
         g.setColor(color);
-        g.fillRect(0, 0, 210, 210);
+        g.fillRect(0, 0, 350, 350);
         g.dispose();
         ImageIO.write(img, "png", dir.resolve(name).toFile());
     }
@@ -44,15 +44,23 @@ class PetalMosaicTest {
         BufferedImage mosaic = PetalMosaic.write(dir, "mnist", 40, "MNIST at 40 epochs", file).orElseThrow();
         assertTrue(Files.exists(file));
         int band = 36; // the title band of Figures.withTitle
-        // 5 tiles, 4 to a row: 2 rows of 420 x 420 under the band
-        assertEquals(4 * 420, mosaic.getWidth());
-        assertEquals(band + 2 * 420, mosaic.getHeight());
+        // 5 tiles, 2 to a row: 3 rows of 700 x 700 under the band
+        assertEquals(2 * 700, mosaic.getWidth());
+        assertEquals(band + 3 * 700, mosaic.getHeight());
         for (int k = 0; k < 5; k++) {
-            int x = (k % 4) * 420 + 210;
-            int y = band + (k / 4) * 420 + 210;
+            int x = (k % 2) * 700 + 350;
+            int y = band + (k / 2) * 700 + 350;
             assertEquals(colors[k].getRGB(), mosaic.getRGB(x, y), "tile " + k + " holds " + runs[k]);
         }
-        assertEquals(Color.WHITE.getRGB(), mosaic.getRGB(420 + 210, band + 420 + 210), "an empty cell stays white");
+        assertEquals(Color.WHITE.getRGB(), mosaic.getRGB(700 + 350, band + 2 * 700 + 350), "an empty cell stays white");
+    }
+
+    @Test
+    void oneTileStillTakesARowSoTheTitleFits() throws IOException {
+        square("petal-mnist.a-e40.png", Color.RED);
+        BufferedImage mosaic = PetalMosaic.write(dir, "mnist", 40, "t", dir.resolve("one.png")).orElseThrow();
+        assertEquals(2 * 700, mosaic.getWidth());
+        assertEquals(36 + 700, mosaic.getHeight());
     }
 
     @Test
