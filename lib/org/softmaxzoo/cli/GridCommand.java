@@ -17,7 +17,6 @@ import org.softmaxzoo.train.RunFolder;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.Sweep;
 import org.softmaxzoo.train.TrainConfig;
-import org.softmaxzoo.train.TrainingGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -114,9 +113,7 @@ final class GridCommand implements Callable<Integer>, RunsTensorFlow {
             @Override
             public void reachedEnd(int k, int n, TrainConfig c, RunResult r, RunFolder folder, Datasets.Split split) {
                 if (figures != null && c.featureDim() == 2) {
-                    try (TrainingGraph g = folder.graph(c, split.test())) {
-                        System.out.printf("run %d/%d %s: petal figure %s%n", k, n, c.name(), RunFigures.petal(g, split.test(), r, figures));
-                    }
+                    System.out.printf("run %d/%d %s: petal figure %s%n", k, n, c.name(), RunFigures.petal(folder, split.test(), r, figures));
                 }
             }
 

@@ -1,6 +1,5 @@
 package org.softmaxzoo.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.softmaxzoo.train.GridRunner;
@@ -24,9 +23,7 @@ final class StopOptions {
         if (budgetMinutes != null && !(budgetMinutes > 0 && budgetMinutes < 1e9)) {
             throw new IllegalArgumentException("--budget-minutes must be a positive number of minutes, got " + budgetMinutes);
         }
-        if (stopFile != null && Files.exists(stopFile)) {
-            throw new IllegalArgumentException("stop file " + stopFile + " exists (left by an earlier stop?): remove it to start");
-        }
-        return new GridRunner.StopWhen(budgetMinutes == null ? null : Duration.ofSeconds((long) (budgetMinutes * 60)), stopFile);
+        return new GridRunner.StopWhen(budgetMinutes == null ? null : Duration.ofSeconds((long) (budgetMinutes * 60)), stopFile)
+                .requireNoLeftoverStopFile();
     }
 }

@@ -15,7 +15,6 @@ import org.softmaxzoo.train.RunName;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainConfig;
 import org.softmaxzoo.train.Trainer;
-import org.softmaxzoo.train.TrainingGraph;
 import org.tensorflow.TensorFlow;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -106,9 +105,7 @@ final class TrainCommand implements Callable<Integer>, RunsTensorFlow {
         System.out.printf(Locale.ROOT, "best test accuracy %.4f at epoch %d of %d; worklog %s%n", result.bestAccuracy(),
                 result.bestEpoch(), result.last().epoch(), folder.worklogFile());
         if (config.featureDim() == 2 && folder.hasCheckpoint()) {
-            try (TrainingGraph g = folder.graph(config, split.test())) {
-                System.out.println("petal figure " + RunFigures.petal(g, split.test(), result, figures));
-            }
+            System.out.println("petal figure " + RunFigures.petal(folder, split.test(), result, figures));
         } else if (config.featureDim() == 2) {
             System.out.println("petal figure not drawn: " + folder + " holds a finished worklog without its checkpoint "
                     + "(results are committed without checkpoints); train into another --out to draw it again");

@@ -12,6 +12,13 @@ public final class RunFigures {
     private RunFigures() {
     }
 
+    /** The petal figure of a 2-d run from its folder's checkpoint (the network as trained), see {@link #petal(TrainingGraph, ImageSet, RunResult, Path)}. */
+    public static Path petal(RunFolder folder, ImageSet test, RunResult run, Path figuresDir) {
+        try (TrainingGraph graph = folder.graph(run.config(), test)) {
+            return petal(graph, test, run, figuresDir);
+        }
+    }
+
     /** The petal figure of a 2-d run on the test set, written as {@code petal-<run>-e<epochs>.png}. */
     public static Path petal(TrainingGraph graph, ImageSet test, RunResult run, Path figuresDir) {
         if (run.config().featureDim() != 2) {

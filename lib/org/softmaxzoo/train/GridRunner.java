@@ -66,6 +66,14 @@ public final class GridRunner {
             }
             return file != null && Files.exists(file) ? "stop file " + file + " found" : null;
         }
+
+        /** Refuses to start while the stop file is there already: left by an earlier stop, it would stop this run at once. */
+        public StopWhen requireNoLeftoverStopFile() {
+            if (file != null && Files.exists(file)) {
+                throw new IllegalStateException("stop file " + file + " exists (left by an earlier stop?): remove it to start");
+            }
+            return this;
+        }
     }
 
     /** Progress reports: run k of n, every epoch with an estimate of the time left for the shard. */
@@ -110,10 +118,7 @@ public final class GridRunner {
     }
 
     public static Outcome run(Options options, Function<DatasetKind, Datasets.Split> data, Progress progress) {
-        Path stopFile = options.stop().file();
-        if (stopFile != null && Files.exists(stopFile)) {
-            throw new IllegalStateException("stop file " + stopFile + " exists (left by an earlier stop?): remove it to start the grid");
-        }
+        options.stop().requireNoLeftoverStopFile();
         List<TrainConfig> configs = new ArrayList<>();
         List<Boolean> shortOfExperiment = new ArrayList<>();
         for (String name : options.shard()) {
