@@ -9,8 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.softmaxzoo.notebook.Notebook;
+import org.softmaxzoo.report.ReferenceFindings;
+import org.softmaxzoo.report.ReferenceResults;
 import org.softmaxzoo.train.ExperimentName;
 import org.softmaxzoo.heads.spec.SpecException;
 import org.softmaxzoo.train.RunFolder;
@@ -36,6 +40,23 @@ class GridListNamesTest {
             assertTrue(lines.size() >= 26 && lines.stream().noneMatch(l -> l.contains("{")), list + ": " + lines.size() + " lines");
             assertNamedAsListed(RUNS.resolve(list), lines);
         }
+    }
+
+    @Test
+    void findingsListHoldsExactlyTheRowsTheNamedFindingsCompare() throws IOException {
+        Path list = RUNS.resolve("findings-rows.txt");
+        List<String> listed = lines(list);
+        Set<String> expected = new TreeSet<>();
+        for (ReferenceFindings.Finding f : ReferenceFindings.ALL) {
+            if (f.rows() != null) { // the "is best" finding compares every row: the whole grid, not this list
+                String prefix = ReferenceResults.prefix(f.dataset());
+                f.rows().forEach(r -> expected.add(r.equals(ReferenceResults.PLAIN) ? prefix : prefix + "." + r));
+            }
+        }
+        assertEquals(expected, new TreeSet<>(listed), list + " against the findings' rows");
+        assertEquals(listed.size(), expected.size(), list + " lists a row twice");
+        assertTrue(lines(RUNS.resolve("grid-order.txt")).containsAll(listed), "every listed row is a reference row");
+        assertNamedAsListed(list, listed);
     }
 
     @Test
