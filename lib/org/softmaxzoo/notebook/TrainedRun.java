@@ -7,6 +7,7 @@ import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.eval.ClassGeometry;
 import org.softmaxzoo.eval.ClassSpread;
 import org.softmaxzoo.eval.Predictions;
+import org.softmaxzoo.heads.core.ClassWeights;
 import org.softmaxzoo.heads.core.LossHead;
 import org.softmaxzoo.plot.Figures;
 import org.softmaxzoo.plot.PetalPlot;
@@ -73,8 +74,8 @@ public record TrainedRun(RunResult result, String trainingSetLabel, ImageSet tes
     public BufferedImage petal(String fileStem) {
         int d = result.config().featureDim();
         BufferedImage image = d == 3
-                ? SpherePlot.render(features, test.labels(), weights(), test.numClasses(), describe())
-                : PetalPlot.render(features, test.labels(), weights(), test.numClasses(), describe());
+                ? SpherePlot.render(features, test.labels(), ClassWeights.kept(values), test.numClasses(), describe())
+                : PetalPlot.render(features, test.labels(), ClassWeights.kept(values), test.numClasses(), describe());
         Figures.writePng(image, Notebook.figures().resolve(fileStem + ".png"));
         return image;
     }

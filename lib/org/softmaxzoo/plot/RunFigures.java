@@ -2,7 +2,7 @@ package org.softmaxzoo.plot;
 
 import java.nio.file.Path;
 import org.softmaxzoo.data.ImageSet;
-import org.softmaxzoo.heads.core.LossHead;
+import org.softmaxzoo.heads.core.ClassWeights;
 import org.softmaxzoo.train.RunFolder;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainingGraph;
@@ -28,7 +28,7 @@ public final class RunFigures {
         int epoch = run.last().epoch();
         String title = String.format(java.util.Locale.ROOT, "%s, head %s, epoch %d, test acc %.4f",
                 run.config().dataset().experimentName(), run.config().head(), epoch, run.last().testAccuracy());
-        var image = PetalPlot.render(graph.features(test), test.labels(), graph.value(LossHead.WEIGHT), test.numClasses(), title);
+        var image = PetalPlot.render(graph.features(test), test.labels(), ClassWeights.kept(graph.values()), test.numClasses(), title);
         return Figures.writePng(image, RunFolder.at(run.runDir()).figure(figuresDir, "petal", epoch));
     }
 }

@@ -11,6 +11,7 @@ import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.graph.Parameters;
 import org.softmaxzoo.heads.catalog.SubCenterArcFace;
 import org.softmaxzoo.heads.catalog.SubCentreDrop;
+import org.softmaxzoo.heads.core.ClassWeights;
 import org.softmaxzoo.heads.core.LossHead;
 import org.softmaxzoo.model.FeatureExtractor;
 import org.softmaxzoo.train.TrainingGraph;
@@ -117,6 +118,15 @@ class SubCentreDropTest {
                 }
             }
         }
+    }
+
+    @Test
+    void figuresDrawTheClassWeightsWithoutTheDroppedSubCentres() {
+        // W 2 x 3, row-major (row 0: x of the three columns, row 1: y), the middle column dropped
+        Map<String, float[]> values = Map.of(LossHead.WEIGHT, new float[] {1, 2, 3, 4, 5, 6}, SubCenterArcFace.MASK, new float[] {1, 0, 1});
+        assertArrayEquals(new float[] {1, 0, 3, 4, 0, 6}, ClassWeights.kept(values));
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, ClassWeights.kept(Map.of(LossHead.WEIGHT, new float[] {1, 2, 3, 4, 5, 6})),
+                "a head without the mask is drawn with all its columns");
     }
 
     @Test

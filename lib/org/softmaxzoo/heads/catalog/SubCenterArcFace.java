@@ -3,6 +3,7 @@ package org.softmaxzoo.heads.catalog;
 import java.util.List;
 import org.softmaxzoo.graph.Initializer;
 import org.softmaxzoo.graph.Parameters;
+import org.softmaxzoo.heads.core.ClassWeights;
 import org.softmaxzoo.heads.core.CosineHead;
 import org.softmaxzoo.heads.core.EpochHook;
 import org.softmaxzoo.heads.core.HeadInput;
@@ -43,7 +44,7 @@ import org.tensorflow.types.TFloat32;
  * intra-class compactness. The kept/dropped mask is non-trainable state ({@value #MASK}, KC values 1 or
  * 0, column k C + c as W), so the checkpoint of epoch E and every later one carries it and a resumed run
  * keeps the drop. Its own epoch's test accuracy is measured after the drop. Dropped columns stay in W
- * (no gradient reaches them; the petal figure still draws them).
+ * (no gradient reaches them); figures draw W through {@link ClassWeights#kept}, without them.
  * <p>Not implemented: the paper also drops high-confidence noisy samples (angle to the dominant
  * sub-centre above 75 degrees) and trains on the cleaned set. That changes the training set mid-run:
  * the trainer's per-epoch shuffle, its per-sample loss and accuracy and the resume would all need the
@@ -55,7 +56,7 @@ import org.tensorflow.types.TFloat32;
  */
 public final class SubCenterArcFace extends CosineHead {
     /** Which sub-centres are kept (1) or dropped (0), KC values; only in the graph when {@code drop_epoch > 0}. */
-    public static final String MASK = "subcenter/mask";
+    public static final String MASK = ClassWeights.KEPT_COLUMNS;
 
     public static final Declaration<LossHead> DECLARATION = new Declaration<>("subcenter", List.of("subcenterarcface"),
             List.of(Param.learnable("s", "64"), Param.positive("s_init", 10), Param.angle("m", 0.5, 0, Math.PI),
