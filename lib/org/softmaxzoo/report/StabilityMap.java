@@ -13,16 +13,18 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.softmaxzoo.heads.spec.HeadSpec;
+import org.softmaxzoo.heads.spec.SpecException;
 import org.softmaxzoo.model.Networks;
 import org.softmaxzoo.plot.Figures;
 import org.softmaxzoo.plot.HeatMap;
 import org.softmaxzoo.train.AtomicFiles;
 import org.softmaxzoo.train.EpochRecord;
+import org.softmaxzoo.train.ExperimentName;
 import org.softmaxzoo.train.RunFolder;
 import org.softmaxzoo.train.Sweep;
+import org.softmaxzoo.train.TrainConfig;
 
 /**
  * The stability map of the margin heads (issue 24): for each data set, head (CosFace, ArcFace) and feature
@@ -36,9 +38,8 @@ public final class StabilityMap {
     public static final String SWEEP = "sweep.txt";
     public static final String FILE = "stability.md";
     public static final int EPOCHS = 3;
-
-    private static final Pattern NAME = Pattern.compile("(mnist|fashion_mnist)\\.softmax\\.weight_decay[0-9e.-]+?\\.feature([0-9]+)"
-            + "\\.(amsoftmax|arcface)\\.scale([0-9.]+)\\.margin([0-9.]+)(?:\\.seed([0-9]+))?");
+    private static final String COSFACE = "cosface";
+    private static final String ARCFACE = "arcface";
 
     /** One (m, s) of a map: the seeds that ran the epochs and their best accuracies, in seed order. */
     public record Cell(BigDecimal margin, BigDecimal scale, List<Long> seeds, Sample accuracies) {
@@ -61,11 +62,11 @@ public final class StabilityMap {
 
         /** "cosface" or "arcface" (the margin in degrees). */
         public String headName() {
-            return head.equals("amsoftmax") ? "cosface" : "arcface";
+            return head;
         }
 
         public String marginUnit() {
-            return head.equals("amsoftmax") ? "m" : "m (degrees)";
+            return head.equals(COSFACE) ? "m" : "m (degrees)";
         }
 
         public List<Long> seeds() {
@@ -90,13 +91,22 @@ public final class StabilityMap {
         }
     }
 
+    /** A CosFace or ArcFace run of the sweep, read by the project's run names; null for any other name. */
     private static Parsed parse(String name) {
-        Matcher m = NAME.matcher(name);
-        if (!m.matches()) {
+        TrainConfig config;
+        try {
+            config = ExperimentName.parse(name);
+        } catch (SpecException e) {
             return null;
         }
-        return new Parsed(m.group(1), Integer.parseInt(m.group(2)), m.group(3), new BigDecimal(m.group(4)), new BigDecimal(m.group(5)),
-                m.group(6) == null ? 1 : Long.parseLong(m.group(6)));
+        List<HeadSpec.Term> terms = HeadSpec.parse(config.head()).terms();
+        HeadSpec.Term head = terms.get(0);
+        if (terms.size() != 1 || !List.of(COSFACE, ARCFACE).contains(head.name())) {
+            return null;
+        }
+        // the reference's names write ArcFace's margin in degrees: arcface.scale10.margin30 is arcface(s=10,m=30deg)
+        return new Parsed(config.dataset().experimentName(), config.featureDim(), head.name(), new BigDecimal(head.args().get("s")),
+                new BigDecimal(head.args().get("m").replace("deg", "")), config.seed());
     }
 
     /** The maps of a stability folder: the axes from its {@value #SWEEP}, the cells from the runs that have the epochs. */
@@ -211,7 +221,7 @@ public final class StabilityMap {
             x = m.toPlainString();
             s = found;
         }
-        String unit = map.head().equals("amsoftmax") ? "" : " degrees";
+        String unit = map.head().equals(COSFACE) ? "" : " degrees";
         if (x == null) {
             return String.format(Locale.ROOT, "no scale trains %s with m = %s%s on all %d seeds", map.headName(), map.margins().get(0).toPlainString(),
                     unit, seeds);
