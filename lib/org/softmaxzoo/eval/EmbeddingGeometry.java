@@ -14,7 +14,13 @@ public record EmbeddingGeometry(ClassGeometry classes, PairAngles pairs, double[
      * @param weights  dim x numClasses, row-major, or null for classes that have no weights
      */
     public static EmbeddingGeometry of(float[] features, int dim, int[] labels, float[] weights, int numClasses) {
-        double[] norms = new double[labels.length];
+        return new EmbeddingGeometry(ClassGeometry.of(features, labels, weights, null, numClasses),
+                PairAngles.of(features, dim, labels), norms(features, dim));
+    }
+
+    /** ||x|| of each row of n x dim features (row-major). */
+    public static double[] norms(float[] features, int dim) {
+        double[] norms = new double[features.length / dim];
         for (int i = 0; i < norms.length; i++) {
             double sq = 0;
             for (int k = 0; k < dim; k++) {
@@ -22,8 +28,7 @@ public record EmbeddingGeometry(ClassGeometry classes, PairAngles pairs, double[
             }
             norms[i] = Math.sqrt(sq);
         }
-        return new EmbeddingGeometry(ClassGeometry.of(features, labels, weights, null, numClasses),
-                PairAngles.of(features, dim, labels), norms);
+        return norms;
     }
 
     /** The few numbers that go into a results table. */

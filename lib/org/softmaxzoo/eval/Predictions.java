@@ -19,6 +19,38 @@ public final class Predictions {
         return argMax(features, weights, null, numClasses, true);
     }
 
+    /**
+     * cos(x_i, W_j) of every feature to every column of W: n x columns, row-major (features n x d, weights
+     * d x columns, row-major); 0 where a vector is zero.
+     */
+    public static float[] cosines(float[] features, float[] weights, int columns) {
+        int d = weights.length / columns;
+        int n = features.length / d;
+        double[] weightNorms = new double[columns];
+        for (int j = 0; j < columns; j++) {
+            for (int k = 0; k < d; k++) {
+                weightNorms[j] += (double) weights[k * columns + j] * weights[k * columns + j];
+            }
+            weightNorms[j] = Math.sqrt(weightNorms[j]);
+        }
+        float[] out = new float[n * columns];
+        for (int i = 0; i < n; i++) {
+            double featureNorm = 0;
+            for (int k = 0; k < d; k++) {
+                featureNorm += (double) features[i * d + k] * features[i * d + k];
+            }
+            featureNorm = Math.sqrt(featureNorm);
+            for (int j = 0; j < columns; j++) {
+                double dot = 0;
+                for (int k = 0; k < d; k++) {
+                    dot += (double) features[i * d + k] * weights[k * columns + j];
+                }
+                out[i * columns + j] = (float) (dot / Math.max(featureNorm * weightNorms[j], 1e-12));
+            }
+        }
+        return out;
+    }
+
     /** Fraction of predictions equal to the labels. */
     public static double accuracy(int[] predicted, int[] labels) {
         int hits = 0;

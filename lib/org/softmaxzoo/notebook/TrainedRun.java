@@ -6,7 +6,9 @@ import java.util.Map;
 import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.eval.ClassGeometry;
 import org.softmaxzoo.eval.ClassSpread;
+import org.softmaxzoo.eval.EmbeddingGeometry;
 import org.softmaxzoo.eval.Predictions;
+import org.softmaxzoo.heads.catalog.SubCentreDrop;
 import org.softmaxzoo.heads.core.ClassWeights;
 import org.softmaxzoo.heads.core.LossHead;
 import org.softmaxzoo.plot.Figures;
@@ -27,6 +29,20 @@ public record TrainedRun(RunResult result, String trainingSetLabel, ImageSet tes
     /** The class weights W, d x C. */
     public float[] weights() {
         return value(LossHead.WEIGHT);
+    }
+
+    /**
+     * For a Sub-center ArcFace run with K sub-centres per class: how many test images of each class are nearest
+     * to each of its sub-centres, [class][sub-centre] (the votes its drop of sub-centres counts on the training set).
+     */
+    public int[][] subCentreVotes(int k) {
+        int classes = test.numClasses();
+        return SubCentreDrop.votes(Predictions.cosines(features, weights(), k * classes), test.labels(), classes, k);
+    }
+
+    /** ||x|| of each test feature, in test order. */
+    public double[] featureNorms() {
+        return EmbeddingGeometry.norms(features, result.config().featureDim());
     }
 
     /** The class biases, or null when the head has none. */

@@ -121,6 +121,19 @@ class SubCentreDropTest {
     }
 
     @Test
+    void votesCountEachSampleForTheNearestSubCentreOfItsOwnClass() {
+        // 2 classes, K = 2: columns (k0 c0, k0 c1, k1 c0, k1 c1); 9 marks a cosine of the other class, never read
+        float[] cosines = {
+                0.9f, 9, 0.5f, 9, // class 0, nearer its sub-centre 0
+                0.1f, 9, 0.7f, 9, // class 0, nearer its sub-centre 1
+                9, 0.2f, 9, 0.3f, // class 1, nearer its sub-centre 1
+                9, 0.4f, 9, 0.4f}; // class 1, a tie: the lower index
+        int[][] votes = SubCentreDrop.votes(cosines, new int[] {0, 0, 1, 1}, 2, 2);
+        assertArrayEquals(new int[] {1, 1}, votes[0]);
+        assertArrayEquals(new int[] {1, 1}, votes[1]);
+    }
+
+    @Test
     void figuresDrawTheClassWeightsWithoutTheDroppedSubCentres() {
         // W 2 x 3, row-major (row 0: x of the three columns, row 1: y), the middle column dropped
         Map<String, float[]> values = Map.of(LossHead.WEIGHT, new float[] {1, 2, 3, 4, 5, 6}, SubCenterArcFace.MASK, new float[] {1, 0, 1});

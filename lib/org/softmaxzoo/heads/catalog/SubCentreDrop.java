@@ -45,6 +45,25 @@ public final class SubCentreDrop implements EpochHook {
      * @param cosines N x KC, row-major, column k C + c the cosine to sub-centre k of class c
      */
     public static int[] dominant(float[] cosines, int[] labels, int classes, int k) {
+        int[][] votes = votes(cosines, labels, classes, k);
+        int[] out = new int[classes];
+        for (int c = 0; c < classes; c++) {
+            int best = 0;
+            for (int j = 1; j < k; j++) {
+                best = votes[c][j] > votes[c][best] ? j : best;
+            }
+            out[c] = votes[c][best] == 0 ? -1 : best;
+        }
+        return out;
+    }
+
+    /**
+     * The votes: for each class c and sub-centre j, how many samples of class c are nearest to sub-centre j of
+     * their class (the largest cosine; ties to the lower index).
+     *
+     * @param cosines N x KC, row-major, column k C + c the cosine to sub-centre k of class c
+     */
+    public static int[][] votes(float[] cosines, int[] labels, int classes, int k) {
         int columns = k * classes;
         if (cosines.length != (long) labels.length * columns) {
             throw new IllegalArgumentException(cosines.length + " cosines for " + labels.length + " samples and " + columns + " sub-centres");
@@ -60,15 +79,7 @@ public final class SubCentreDrop implements EpochHook {
             }
             votes[c][nearest]++;
         }
-        int[] out = new int[classes];
-        for (int c = 0; c < classes; c++) {
-            int best = 0;
-            for (int j = 1; j < k; j++) {
-                best = votes[c][j] > votes[c][best] ? j : best;
-            }
-            out[c] = votes[c][best] == 0 ? -1 : best;
-        }
-        return out;
+        return votes;
     }
 
     /** The KC mask values: 1 at each class's dominant sub-centre (at all of a class with none, -1), 0 elsewhere. */
