@@ -9,13 +9,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
  * The petal figures the grid drew for one data set's runs at one epoch ({@code grid --figures}), side by side in one
- * image: a glance at how every head shapes the test features. Each tile keeps its own title (head, epoch, accuracy).
+ * image, one per experiment: a glance at how every head shapes the test features. Each tile keeps its own title
+ * (head, epoch, accuracy, and the seed where the figure names it).
  */
 public final class PetalMosaic {
     // Two to a row at half the petal figure's width: its two panels stay readable, the whole still one glance.
@@ -25,19 +30,33 @@ public final class PetalMosaic {
     private PetalMosaic() {
     }
 
-    /** The petal files of {@code dataset}'s runs at {@code epoch} in {@code dir}, by run name; none when the folder is absent. */
+    /**
+     * The petal files of {@code dataset}'s runs at {@code epoch} in {@code dir}, one per experiment (the lowest seed's:
+     * seed 1, written without a seed part, else {@code .seed<s>}), in experiment name order; none when the folder is absent.
+     */
     public static List<Path> petals(Path dir, String dataset, int epoch) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        String prefix = "petal-" + dataset + ".";
-        String suffix = "-e" + epoch + ".png";
+        Pattern name = Pattern.compile("petal-(" + Pattern.quote(dataset) + "\\..+?)(?:\\.seed([0-9]+))?-e" + epoch + "\\.png");
+        Map<String, Path> lowestSeed = new TreeMap<>();
+        Map<String, Long> seeds = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(suffix))
-                    .sorted().toList();
+            for (Path p : files.sorted().toList()) {
+                Matcher m = name.matcher(p.getFileName().toString());
+                if (!m.matches()) {
+                    continue;
+                }
+                long seed = m.group(2) == null ? 1 : Long.parseLong(m.group(2));
+                if (seed < seeds.getOrDefault(m.group(1), Long.MAX_VALUE)) {
+                    seeds.put(m.group(1), seed);
+                    lowestSeed.put(m.group(1), p);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
+        return List.copyOf(lowestSeed.values());
     }
 
     /** The mosaic of those petals under {@code title}, written to {@code file}; empty (nothing written) when there is none. */

@@ -26,8 +26,8 @@ public final class RunFigures {
                     + run.config().featureDim());
         }
         int epoch = run.last().epoch();
-        String title = String.format(java.util.Locale.ROOT, "%s, head %s, epoch %d, test acc %.4f",
-                run.config().dataset().experimentName(), run.config().head(), epoch, run.last().testAccuracy());
+        String title = String.format(java.util.Locale.ROOT, "%s, head %s, seed %d, epoch %d, test acc %.4f",
+                run.config().dataset().experimentName(), run.config().head(), run.config().seed(), epoch, run.last().testAccuracy());
         var image = PetalPlot.render(graph.features(test), test.labels(), ClassWeights.kept(graph.values()), test.numClasses(), title);
         return Figures.writePng(image, RunFolder.at(run.runDir()).figure(figuresDir, "petal", epoch));
     }

@@ -56,6 +56,17 @@ class PetalMosaicTest {
     }
 
     @Test
+    void oneTilePerExperimentTheLowestSeeds() throws IOException {
+        square("petal-mnist.b.seed3-e40.png", Color.RED);
+        square("petal-mnist.b.seed2-e40.png", Color.GREEN); // b has seeds 2 and 3: seed 2's
+        square("petal-mnist.a.seed2-e40.png", Color.BLUE);
+        square("petal-mnist.a-e40.png", Color.ORANGE); // a has seed 1 (no seed part): its own
+        square("petal-mnist.a.seed10-e40.png", Color.MAGENTA);
+        assertEquals(List.of("petal-mnist.a-e40.png", "petal-mnist.b.seed2-e40.png"),
+                PetalMosaic.petals(dir, "mnist", 40).stream().map(p -> p.getFileName().toString()).toList());
+    }
+
+    @Test
     void oneTileStillTakesARowSoTheTitleFits() throws IOException {
         square("petal-mnist.a-e40.png", Color.RED);
         BufferedImage mosaic = PetalMosaic.write(dir, "mnist", 40, "t", dir.resolve("one.png")).orElseThrow();
