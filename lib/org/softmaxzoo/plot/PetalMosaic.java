@@ -16,6 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.softmaxzoo.model.Networks;
+import org.softmaxzoo.train.RunName;
+import org.softmaxzoo.train.TrainConfig;
 
 /**
  * The petal figures the grid drew for one data set's runs at one epoch ({@code grid --figures}), side by side in one
@@ -65,25 +68,55 @@ public final class PetalMosaic {
         if (petals.isEmpty()) {
             return Optional.empty();
         }
-        BufferedImage mosaic = Figures.withTitle(tiles(petals.stream().map(PetalMosaic::read).toList()), title);
+        String suffix = "-e" + epoch + ".png";
+        List<String> captions = petals.stream().map(p -> caption(p.getFileName().toString().replaceFirst("^petal-", "")
+                .replace(suffix, ""))).toList();
+        BufferedImage mosaic = Figures.withTitle(tiles(petals.stream().map(PetalMosaic::read).toList(), captions), title);
         Figures.writePng(mosaic, file);
         return Optional.of(mosaic);
     }
 
-    /** Images scaled to {@link #TILE_WIDTH}, {@link #COLUMNS} to a row (a full row wide even with one image), on white. */
-    static BufferedImage tiles(List<BufferedImage> images) {
+    /**
+     * A tile's caption, readable where the figure's own title shrinks with the tile: the run's head and seed (and its
+     * network when not the default), or the run name itself when it is not one the project reads.
+     */
+    static String caption(String run) {
+        try {
+            TrainConfig c = RunName.parse(run).config();
+            return c.head() + ", seed " + c.seed() + (c.network() == null || c.network().equals(Networks.DEFAULT) ? "" : ", network " + c.network());
+        } catch (RuntimeException e) {
+            return run;
+        }
+    }
+
+    /**
+     * Images scaled to {@link #TILE_WIDTH}, each under its caption, {@link #COLUMNS} to a row (a full row wide even with
+     * one image), on white.
+     */
+    static BufferedImage tiles(List<BufferedImage> images, List<String> captions) {
+        List<BufferedImage> captioned = new java.util.ArrayList<>();
+        for (int k = 0; k < images.size(); k++) {
+            captioned.add(Figures.withTitle(scaled(images.get(k)), captions.get(k)));
+        }
         int columns = COLUMNS;
-        int rows = (images.size() + columns - 1) / columns;
-        int tileHeight = images.stream().mapToInt(i -> scaledHeight(i)).max().orElse(1);
+        int rows = (captioned.size() + columns - 1) / columns;
+        int tileHeight = captioned.stream().mapToInt(BufferedImage::getHeight).max().orElse(1);
         BufferedImage out = new BufferedImage(columns * TILE_WIDTH, rows * tileHeight, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        for (int k = 0; k < images.size(); k++) {
-            BufferedImage img = images.get(k);
-            g.drawImage(img, (k % columns) * TILE_WIDTH, (k / columns) * tileHeight, TILE_WIDTH, scaledHeight(img), null);
+        for (int k = 0; k < captioned.size(); k++) {
+            g.drawImage(captioned.get(k), (k % columns) * TILE_WIDTH, (k / columns) * tileHeight, null);
         }
+        g.dispose();
+        return out;
+    }
+
+    private static BufferedImage scaled(BufferedImage image) {
+        BufferedImage out = new BufferedImage(TILE_WIDTH, scaledHeight(image), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image, 0, 0, out.getWidth(), out.getHeight(), null);
         g.dispose();
         return out;
     }

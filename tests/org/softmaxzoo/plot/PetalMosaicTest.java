@@ -43,16 +43,18 @@ class PetalMosaicTest {
         Path file = dir.resolve("out").resolve("mosaic.png");
         BufferedImage mosaic = PetalMosaic.write(dir, "mnist", 40, "MNIST at 40 epochs", file).orElseThrow();
         assertTrue(Files.exists(file));
-        int band = 36; // the title band of Figures.withTitle
-        // 5 tiles, 2 to a row: 3 rows of 700 x 700 under the band
+        int band = 36; // the title band of Figures.withTitle, over the mosaic and over each tile (its caption)
+        int tile = band + 700;
+        // 5 tiles, 2 to a row: 3 rows of a caption over 700 x 700, under the mosaic's band
         assertEquals(2 * 700, mosaic.getWidth());
-        assertEquals(band + 3 * 700, mosaic.getHeight());
+        assertEquals(band + 3 * tile, mosaic.getHeight());
         for (int k = 0; k < 5; k++) {
             int x = (k % 2) * 700 + 350;
-            int y = band + (k / 2) * 700 + 350;
+            int y = band + (k / 2) * tile + band + 350;
             assertEquals(colors[k].getRGB(), mosaic.getRGB(x, y), "tile " + k + " holds " + runs[k]);
+            assertTrue(hasDarkPixel(mosaic, (k % 2) * 700, band + (k / 2) * tile, 700, band), "tile " + k + " has its caption");
         }
-        assertEquals(Color.WHITE.getRGB(), mosaic.getRGB(700 + 350, band + 2 * 700 + 350), "an empty cell stays white");
+        assertEquals(Color.WHITE.getRGB(), mosaic.getRGB(700 + 350, band + 2 * tile + band + 350), "an empty cell stays white");
     }
 
     @Test
@@ -71,7 +73,29 @@ class PetalMosaicTest {
         square("petal-mnist.a-e40.png", Color.RED);
         BufferedImage mosaic = PetalMosaic.write(dir, "mnist", 40, "t", dir.resolve("one.png")).orElseThrow();
         assertEquals(2 * 700, mosaic.getWidth());
-        assertEquals(36 + 700, mosaic.getHeight());
+        assertEquals(36 + 36 + 700, mosaic.getHeight());
+    }
+
+    @Test
+    void aTileIsCaptionedWithItsRunsHeadSeedAndNetwork() {
+        assertEquals("arcface(s=10,m=20deg), seed 2",
+                PetalMosaic.caption("fashion_mnist.softmax.weight_decay1e-3.feature2.arcface.scale10.margin20.seed2"));
+        assertEquals("softmax(bias=false), seed 1", PetalMosaic.caption("mnist.softmax.weight_decay1e-3.feature2"));
+        assertEquals("normweight+ringloss(lambda=0.1,form=abs), seed 1, network writeup-narrow",
+                PetalMosaic.caption("fashion_mnist.normweight+ringloss-lambda0.1-formabs.weight_decay1e-3.feature2.net-writeup-narrow"));
+        assertEquals("not.a-run", PetalMosaic.caption("not.a-run"), "a name the project does not read is shown as it is");
+    }
+
+    private static boolean hasDarkPixel(BufferedImage image, int x0, int y0, int width, int height) {
+        for (int y = y0; y < y0 + height; y++) {
+            for (int x = x0; x < x0 + width; x++) {
+                Color c = new Color(image.getRGB(x, y));
+                if (c.getRed() + c.getGreen() + c.getBlue() < 200) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test
