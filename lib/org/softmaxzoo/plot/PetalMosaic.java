@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ import org.softmaxzoo.train.TrainConfig;
 /**
  * The petal figures the grid drew for one data set's runs at one epoch ({@code grid --figures}), side by side in one
  * image, one per experiment: a glance at how every head shapes the test features. Each tile keeps its own title
- * (head, epoch, accuracy, and the seed where the figure names it).
+ * (head, epoch, accuracy), small at the tile's size, under a readable caption (head and seed) from its file name.
  */
 public final class PetalMosaic {
     // Two to a row at half the petal figure's width: its two panels stay readable, the whole still one glance.
@@ -94,7 +95,7 @@ public final class PetalMosaic {
      * one image), on white.
      */
     static BufferedImage tiles(List<BufferedImage> images, List<String> captions) {
-        List<BufferedImage> captioned = new java.util.ArrayList<>();
+        List<BufferedImage> captioned = new ArrayList<>();
         for (int k = 0; k < images.size(); k++) {
             captioned.add(Figures.withTitle(scaled(images.get(k)), captions.get(k)));
         }

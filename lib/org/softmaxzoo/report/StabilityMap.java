@@ -53,16 +53,14 @@ public final class StabilityMap {
         }
     }
 
-    /** One heat map: its sweep's margins and scales (ascending) and the cells that have runs, by (m, s). */
+    /**
+     * One heat map: its sweep's margins and scales (ascending) and the cells that have runs, by (m, s); {@code head} is
+     * "cosface" or "arcface" (whose margins are in degrees).
+     */
     public record Map2(String dataset, String head, int featureDim, List<BigDecimal> margins, List<BigDecimal> scales,
                        Map<String, Cell> cells, String network) {
         public Cell cell(BigDecimal m, BigDecimal s) {
             return cells.get(key(m, s));
-        }
-
-        /** "cosface" or "arcface" (the margin in degrees). */
-        public String headName() {
-            return head;
         }
 
         public String marginUnit() {
@@ -74,7 +72,7 @@ public final class StabilityMap {
         }
 
         String fileStem() {
-            return FOLDER + "-" + dataset + "-" + headName() + "-d" + featureDim;
+            return FOLDER + "-" + dataset + "-" + head() + "-d" + featureDim;
         }
     }
 
@@ -170,7 +168,7 @@ public final class StabilityMap {
         for (BigDecimal m : map.margins()) {
             for (BigDecimal s : map.scales()) {
                 Cell c = map.cell(m, s);
-                sb.append(map.headName()).append(',').append(m.toPlainString()).append(',').append(s.toPlainString()).append(",\"");
+                sb.append(map.head()).append(',').append(m.toPlainString()).append(',').append(s.toPlainString()).append(",\"");
                 if (c != null) {
                     sb.append(String.join(",", c.seeds().stream().map(String::valueOf).toList())).append("\",").append(c.accuracies().n())
                             .append(',').append(number(c.accuracies().mean())).append(',').append(number(c.accuracies().std())).append(',')
@@ -223,19 +221,19 @@ public final class StabilityMap {
         }
         String unit = map.head().equals(COSFACE) ? "" : " degrees";
         if (x == null) {
-            return String.format(Locale.ROOT, "no scale trains %s with m = %s%s on all %d seeds", map.headName(), map.margins().get(0).toPlainString(),
+            return String.format(Locale.ROOT, "no scale trains %s with m = %s%s on all %d seeds", map.head(), map.margins().get(0).toPlainString(),
                     unit, seeds);
         }
         String larger = x.equals(map.margins().get(map.margins().size() - 1).toPlainString()) ? "every margin of the sweep"
                 : "every margin up to " + x + unit + " (not beyond it at any one scale)";
         return String.format(Locale.ROOT, "from s = %s on, %s trains on all %d seeds with %s", new BigDecimal(s.getAsDouble())
-                .stripTrailingZeros().toPlainString(), map.headName(), seeds, larger);
+                .stripTrailingZeros().toPlainString(), map.head(), seeds, larger);
     }
 
     /** The title of a map's figure: data set, head, network, epochs, seeds. */
     static String title(Map2 map) {
         return String.format(Locale.ROOT, "Stability: %s, %s, d = %d, network %s, %d epochs, seeds %s: mean best test accuracy (x: a seed collapsed)",
-                map.dataset(), map.headName(), map.featureDim(), map.network(), EPOCHS,
+                map.dataset(), map.head(), map.featureDim(), map.network(), EPOCHS,
                 String.join(",", map.seeds().stream().map(String::valueOf).toList()));
     }
 
@@ -251,7 +249,7 @@ public final class StabilityMap {
             sb.append("No stability runs yet.\n");
         }
         for (Map2 map : maps) {
-            sb.append("- **").append(map.dataset()).append(", ").append(map.headName()).append(", d = ").append(map.featureDim())
+            sb.append("- **").append(map.dataset()).append(", ").append(map.head()).append(", d = ").append(map.featureDim())
                     .append("** (`").append(map.fileStem()).append("`, ").append(map.cells().size()).append(" of ")
                     .append(map.margins().size() * map.scales().size()).append(" cells run): ").append(ruleOfThumb(map)).append(".\n");
         }

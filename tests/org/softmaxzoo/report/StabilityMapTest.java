@@ -53,7 +53,7 @@ class StabilityMapTest {
         }
         Worklogs.curve(dir, COS + "16.margin0.5.seed2", 0.5, 0.6);
         StabilityMap.Map2 map = sweep().get(0);
-        assertEquals("cosface", map.headName());
+        assertEquals("cosface", map.head());
         assertEquals(List.of(1L, 2L), map.seeds());
         StabilityMap.Cell bad = map.cell(new BigDecimal("0.2"), new BigDecimal("1"));
         assertEquals(1, bad.collapsed());
