@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.softmaxzoo.data.DataRoot;
+import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.plot.RunFigures;
 import org.softmaxzoo.report.ReferenceResults;
@@ -14,6 +17,7 @@ import org.softmaxzoo.train.EpochRecord;
 import org.softmaxzoo.train.ExperimentName;
 import org.softmaxzoo.train.GridRunner;
 import org.softmaxzoo.train.RunFolder;
+import org.softmaxzoo.train.RunName;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.Sweep;
 import org.softmaxzoo.train.TrainConfig;
@@ -31,6 +35,10 @@ final class GridCommand implements Callable<Integer>, RunsTensorFlow {
     @Option(names = "--seeds", split = ",", description = "Seeds to run each experiment with, e.g. 1,2,3 (runs of seeds "
             + "other than 1 are named <experiment>.seed<s>); the list is taken seed by seed, all of seed 1 first. Default: 1")
     List<Long> seeds;
+
+    @Option(names = "--dataset", description = "Only the list's experiments on this data set: mnist or fashion_mnist "
+            + "(repeatable). Default: all of them")
+    List<String> datasets;
 
     @Option(names = "--shard", defaultValue = "1/1", description = "i/n: run every n-th experiment starting at the i-th. Default: ${DEFAULT-VALUE}")
     String shard;
@@ -156,10 +164,12 @@ final class GridCommand implements Callable<Integer>, RunsTensorFlow {
     }
 
     private List<String> listed() {
-        if (list == null) {
-            return ReferenceResults.experiments();
+        List<String> names = list == null ? ReferenceResults.experiments() : Sweep.readList(list);
+        if (datasets == null || datasets.isEmpty()) {
+            return names;
         }
-        return Sweep.readList(list);
+        Set<DatasetKind> kinds = datasets.stream().map(DatasetKind::parse).collect(Collectors.toSet());
+        return names.stream().filter(name -> kinds.contains(RunName.experiment(name).dataset())).toList();
     }
 
     static String format(Duration d) {

@@ -60,6 +60,22 @@ class GridListNamesTest {
     }
 
     @Test
+    void aDatasetOptionKeepsOnlyThatDataSetsExperiments() {
+        GridCommand grid = new GridCommand();
+        new CommandLine(grid).parseArgs("--list", RUNS.resolve("findings-rows.txt").toString(), "--dataset", "mnist", "--seeds", "2");
+        List<String> runs = grid.experiments();
+        assertEquals(7, runs.size(), runs.toString()); // MNIST: softmax, NormFace s = 1, 5, 10, 20, ArcFace 30 degrees, Ring loss 1
+        assertTrue(runs.stream().allMatch(r -> r.startsWith("mnist.") && r.endsWith(".seed2")), runs.toString());
+        GridCommand both = new GridCommand();
+        new CommandLine(both).parseArgs("--list", RUNS.resolve("findings-rows.txt").toString(), "--dataset", "fashion_mnist", "--dataset", "mnist");
+        assertEquals(11, both.experiments().size());
+        GridCommand unknown = new GridCommand();
+        new CommandLine(unknown).parseArgs("--dataset", "cifar10");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, unknown::experiments);
+        assertTrue(e.getMessage().contains("accepted: mnist, fashion_mnist"), e.getMessage());
+    }
+
+    @Test
     void specStyleCheckListsNameTheirRunsAsListedWithTheHeadsTheySpell() throws IOException {
         for (String collection : List.of("with-bias", "writeup", "variants")) {
             Path list = RUNS.resolve(collection).resolve("fashion-official.txt");
