@@ -25,30 +25,32 @@ public final class Predictions {
      */
     public static float[] cosines(float[] features, float[] weights, int columns) {
         int d = weights.length / columns;
-        int n = features.length / d;
-        double[] weightNorms = new double[columns];
-        for (int j = 0; j < columns; j++) {
-            for (int k = 0; k < d; k++) {
-                weightNorms[j] += (double) weights[k * columns + j] * weights[k * columns + j];
-            }
-            weightNorms[j] = Math.sqrt(weightNorms[j]);
-        }
-        float[] out = new float[n * columns];
-        for (int i = 0; i < n; i++) {
-            double featureNorm = 0;
-            for (int k = 0; k < d; k++) {
-                featureNorm += (double) features[i * d + k] * features[i * d + k];
-            }
-            featureNorm = Math.sqrt(featureNorm);
+        double[] weightNorms = columnNorms(weights, columns);
+        double[] featureNorms = EmbeddingGeometry.norms(features, d);
+        float[] out = new float[featureNorms.length * columns];
+        for (int i = 0; i < featureNorms.length; i++) {
             for (int j = 0; j < columns; j++) {
                 double dot = 0;
                 for (int k = 0; k < d; k++) {
                     dot += (double) features[i * d + k] * weights[k * columns + j];
                 }
-                out[i * columns + j] = (float) (dot / Math.max(featureNorm * weightNorms[j], 1e-12));
+                out[i * columns + j] = (float) (dot / Math.max(featureNorms[i] * weightNorms[j], 1e-12));
             }
         }
         return out;
+    }
+
+    /** ||W_j|| of each column of a d x columns weight matrix (row-major). */
+    private static double[] columnNorms(float[] weights, int columns) {
+        int d = weights.length / columns;
+        double[] norms = new double[columns];
+        for (int j = 0; j < columns; j++) {
+            for (int k = 0; k < d; k++) {
+                norms[j] += (double) weights[k * columns + j] * weights[k * columns + j];
+            }
+            norms[j] = Math.sqrt(norms[j]);
+        }
+        return norms;
     }
 
     /** Fraction of predictions equal to the labels. */

@@ -39,42 +39,43 @@ public final class PetalMosaic {
      * seed 1, written without a seed part, else {@code .seed<s>}), in experiment name order; none when the folder is absent.
      */
     public static List<Path> petals(Path dir, String dataset, int epoch) {
+        return lowestSeeds(dir, dataset, epoch).stream().map(Petal::file).toList();
+    }
+
+    /** The mosaic of those petals under {@code title}, written to {@code file}; empty (nothing written) when there is none. */
+    public static Optional<BufferedImage> write(Path dir, String dataset, int epoch, String title, Path file) {
+        List<Petal> petals = lowestSeeds(dir, dataset, epoch);
+        if (petals.isEmpty()) {
+            return Optional.empty();
+        }
+        BufferedImage mosaic = Figures.withTitle(tiles(petals.stream().map(p -> read(p.file())).toList(),
+                petals.stream().map(p -> caption(p.run())).toList()), title);
+        Figures.writePng(mosaic, file);
+        return Optional.of(mosaic);
+    }
+
+    /** A petal file {@code petal-<run>-e<epoch>.png}, its run being {@code <experiment>} (seed 1) or {@code <experiment>.seed<s>}. */
+    private record Petal(String run, String experiment, long seed, Path file) {
+    }
+
+    private static List<Petal> lowestSeeds(Path dir, String dataset, int epoch) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        Pattern name = Pattern.compile("petal-(" + Pattern.quote(dataset) + "\\..+?)(?:\\.seed([0-9]+))?-e" + epoch + "\\.png");
-        Map<String, Path> lowestSeed = new TreeMap<>();
-        Map<String, Long> seeds = new TreeMap<>();
+        Pattern name = Pattern.compile("petal-((" + Pattern.quote(dataset) + "\\..+?)(?:\\.seed([0-9]+))?)-e" + epoch + "\\.png");
+        Map<String, Petal> byExperiment = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.sorted().toList()) {
+            for (Path p : files.toList()) {
                 Matcher m = name.matcher(p.getFileName().toString());
-                if (!m.matches()) {
-                    continue;
-                }
-                long seed = m.group(2) == null ? 1 : Long.parseLong(m.group(2));
-                if (seed < seeds.getOrDefault(m.group(1), Long.MAX_VALUE)) {
-                    seeds.put(m.group(1), seed);
-                    lowestSeed.put(m.group(1), p);
+                if (m.matches()) {
+                    Petal petal = new Petal(m.group(1), m.group(2), m.group(3) == null ? 1 : Long.parseLong(m.group(3)), p);
+                    byExperiment.merge(petal.experiment(), petal, (a, b) -> a.seed() <= b.seed() ? a : b);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
-        return List.copyOf(lowestSeed.values());
-    }
-
-    /** The mosaic of those petals under {@code title}, written to {@code file}; empty (nothing written) when there is none. */
-    public static Optional<BufferedImage> write(Path dir, String dataset, int epoch, String title, Path file) {
-        List<Path> petals = petals(dir, dataset, epoch);
-        if (petals.isEmpty()) {
-            return Optional.empty();
-        }
-        String suffix = "-e" + epoch + ".png";
-        List<String> captions = petals.stream().map(p -> caption(p.getFileName().toString().replaceFirst("^petal-", "")
-                .replace(suffix, ""))).toList();
-        BufferedImage mosaic = Figures.withTitle(tiles(petals.stream().map(PetalMosaic::read).toList(), captions), title);
-        Figures.writePng(mosaic, file);
-        return Optional.of(mosaic);
+        return List.copyOf(byExperiment.values());
     }
 
     /**
