@@ -2,7 +2,7 @@
 # Executes every notebook and fails on the first cell error. Full mode saves the outputs in place;
 # --quick (CI) sets SOFTMAX_ZOO_QUICK=1 (fewer epochs, a subset of the data) and executes copies in
 # target/quick-notebooks/, so the committed notebooks and their outputs are never touched.
-# Usage: run-all.sh [--quick] [NN-name.ipynb ...]
+# Usage: run-all.sh [--quick] [NN-name.ipynb ...]   (SOFTMAX_ZOO_VERBOSE=1: also the kernel's and TensorFlow's log lines)
 set -euo pipefail
 cd "$(dirname "$0")"
 if [ "${1:-}" = "--quick" ]; then
@@ -24,12 +24,24 @@ python=/usr/bin/python3
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
+# The console shows nbconvert's own lines and any cell error; the kernel's start-up and INFO lines (with its
+# connection file) and TensorFlow's native log lines (on the kernel's stderr) go to the log only, unless
+# SOFTMAX_ZOO_VERBOSE=1.
+export NATIVE_NOISE='^(Parsing classpath: |Add .* to classpath$|\[[0-9-]+ [0-9:]+\] \[(INFO|DEBUG) *\]|[0-9]+-[0-9]+-[0-9]+ [0-9:.]+: [IW] |[IW][0-9]+ [0-9:.]+ +[0-9]+ |WARNING: All log messages before absl|To enable the following instructions: )'
+console() {
+  if [ -n "${SOFTMAX_ZOO_VERBOSE:-}" ]; then cat; return; fi
+  awk 'skip { if ($0 ~ /^} *$/) skip = 0; next }
+       /connection file content: [{]$/ { skip = 1; next }
+       $0 ~ ENVIRON["NATIVE_NOISE"] { next }
+       { print; fflush() }'
+}
+
 execute() {
   "$python" -m jupyter nbconvert --to notebook --execute --inplace \
     --ExecutePreprocessor.kernel_name=java \
     --ExecutePreprocessor.startup_timeout=45 \
     --ExecutePreprocessor.timeout=3600 \
-    "$1" 2>&1 | tee "$log"
+    "$1" 2>&1 | tee "$log" | console
   return "${PIPESTATUS[0]}"
 }
 

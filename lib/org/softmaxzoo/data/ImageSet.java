@@ -36,6 +36,15 @@ public record ImageSet(float[] pixels, int[] labels, int height, int width, int 
         return select(java.util.stream.IntStream.range(0, size()).filter(i -> keep.test(labels[i])).toArray());
     }
 
+    /** The number of images of each class 0 .. numClasses - 1 (a long-tail split's histogram). */
+    public int[] classCounts() {
+        int[] counts = new int[numClasses];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        return counts;
+    }
+
     /**
      * Every image of the other classes and only the first {@code fraction} of class {@code label}'s
      * (at least one), in their original order: a class made rare, for class-imbalance experiments.
@@ -44,8 +53,7 @@ public record ImageSet(float[] pixels, int[] labels, int height, int width, int 
         if (!(fraction > 0 && fraction <= 1)) {
             throw new IllegalArgumentException("fraction must be in (0, 1], got " + fraction);
         }
-        long count = java.util.Arrays.stream(labels).filter(l -> l == label).count();
-        long keep = Math.max(1, Math.round(count * fraction));
+        long keep = Math.max(1, Math.round(classCounts()[label] * fraction));
         int[] seen = {0};
         return select(java.util.stream.IntStream.range(0, size())
                 .filter(i -> labels[i] != label || seen[0]++ < keep).toArray());

@@ -76,6 +76,33 @@ public final class Predictions {
         return hits;
     }
 
+    /**
+     * The mean of {@code values} (e.g. feature norms) over the correctly predicted items and over the wrongly
+     * predicted ones: {correct, wrong}, NaN for a group with no items.
+     */
+    public static double[] meanByOutcome(double[] values, int[] predicted, int[] labels) {
+        double[] sums = new double[2];
+        int[] counts = new int[2];
+        for (int i = 0; i < labels.length; i++) {
+            int group = predicted[i] == labels[i] ? 0 : 1;
+            sums[group] += values[i];
+            counts[group]++;
+        }
+        return new double[] {counts[0] == 0 ? Double.NaN : sums[0] / counts[0], counts[1] == 0 ? Double.NaN : sums[1] / counts[1]};
+    }
+
+    /**
+     * Counts [true label][predicted class] (labels in [0, labelClasses), predictions in [0, predictedClasses);
+     * the two differ when features of unseen classes are assigned to the seen classes' weights).
+     */
+    public static int[][] confusion(int[] predicted, int[] labels, int labelClasses, int predictedClasses) {
+        int[][] counts = new int[labelClasses][predictedClasses];
+        for (int i = 0; i < labels.length; i++) {
+            counts[labels[i]][predicted[i]]++;
+        }
+        return counts;
+    }
+
     /** Fraction of positions where two predictions agree. */
     public static double agreement(int[] a, int[] b) {
         return accuracy(a, b);
@@ -84,23 +111,16 @@ public final class Predictions {
     private static int[] argMax(float[] features, float[] weights, float[] bias, int numClasses, boolean cosine) {
         int d = weights.length / numClasses;
         int n = features.length / d;
-        double[] norms = new double[numClasses];
-        for (int j = 0; j < numClasses; j++) {
-            double sq = 0;
-            for (int k = 0; k < d; k++) {
-                sq += weights[k * numClasses + j] * weights[k * numClasses + j];
-            }
-            norms[j] = cosine ? Math.max(Math.sqrt(sq), 1e-12) : 1;
-        }
+        double[] norms = columnNorms(weights, numClasses);
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             double best = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < numClasses; j++) {
                 double dot = 0;
                 for (int k = 0; k < d; k++) {
-                    dot += features[i * d + k] * weights[k * numClasses + j];
+                    dot += (double) features[i * d + k] * weights[k * numClasses + j];
                 }
-                double score = dot / norms[j] + (bias != null ? bias[j] : 0);
+                double score = (cosine ? dot / Math.max(norms[j], 1e-12) : dot) + (bias != null ? bias[j] : 0);
                 if (score > best) {
                     best = score;
                     out[i] = j;

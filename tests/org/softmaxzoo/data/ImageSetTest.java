@@ -19,4 +19,11 @@ class ImageSetTest {
         assertArrayEquals(new int[] {0, 1, 1, 2}, SET.thinClass(0, 0.01).labels());
         assertThrows(IllegalArgumentException.class, () -> SET.thinClass(0, 0));
     }
+
+    @Test
+    void classCountsAreTheLabelHistogram() {
+        // labels 0, 1, 0, 0, 1, 0, 2, 0: five 0s, two 1s, one 2
+        assertArrayEquals(new int[] {5, 2, 1}, SET.classCounts());
+        assertArrayEquals(new int[] {2, 2, 1}, SET.thinClass(0, 0.4).classCounts());
+    }
 }

@@ -28,4 +28,22 @@ class PredictionsTest {
         assertArrayEquals(new double[] {0.5, 1, Double.NaN},
                 Predictions.recallPerClass(new int[] {0, 1, 1}, new int[] {0, 0, 1}, 3), 1e-12);
     }
+
+    @Test
+    void meanOfValuesOverRightAndWrongPredictions() {
+        // items 0 and 2 right (values 10 and 30: mean 20), items 1 and 3 wrong (2 and 4: mean 3)
+        assertArrayEquals(new double[] {20, 3},
+                Predictions.meanByOutcome(new double[] {10, 2, 30, 4}, new int[] {1, 0, 2, 2}, new int[] {1, 1, 2, 0}), 1e-12);
+        // nothing wrong: the wrong group's mean is NaN, not 0
+        assertArrayEquals(new double[] {5, Double.NaN}, Predictions.meanByOutcome(new double[] {5}, new int[] {3}, new int[] {3}), 1e-12);
+    }
+
+    @Test
+    void confusionCountsLabelsAgainstPredictions() {
+        // labels 2, 2, 2, 0 (three label classes) predicted 1, 1, 0, 0 (two predicted classes)
+        int[][] counts = Predictions.confusion(new int[] {1, 1, 0, 0}, new int[] {2, 2, 2, 0}, 3, 2);
+        assertArrayEquals(new int[] {1, 0}, counts[0]);
+        assertArrayEquals(new int[] {0, 0}, counts[1]);
+        assertArrayEquals(new int[] {1, 2}, counts[2]);
+    }
 }
