@@ -41,24 +41,26 @@ execute() {
     --ExecutePreprocessor.kernel_name=java \
     --ExecutePreprocessor.startup_timeout=45 \
     --ExecutePreprocessor.timeout=3600 \
-    "$1" 2>&1 | tee "$log" | console
-  return "${PIPESTATUS[0]}"
+    "$1" > "$log" 2>&1
 }
 
 for notebook in "${notebooks[@]}"; do
   echo "executing $notebook${SOFTMAX_ZOO_QUICK:+ (quick mode)}"
-  # rapaio-jupyter-kernel 3.0.1 sometimes never starts its Shell thread (seen under load and, in
-  # session 21, on an idle machine: no kernel_info_request is ever handled), so a start-up failure is
-  # retried, after 45 s rather than nbclient's 120 (a healthy kernel answers within seconds); a
-  # failing cell is not.
+  # rapaio-jupyter-kernel 3.0.1 (the newest on Maven Central) sometimes loses its Shell thread at start-up:
+  # a request that arrives before the kernel has registered its handlers kills the thread with a
+  # NullPointerException in Channels.getHandler, and no kernel_info_request is ever answered (seen under
+  # load and on an idle machine). So a start-up failure is retried, after 45 s rather than nbclient's 120
+  # (a healthy kernel answers within seconds); a failing cell is not.
   for attempt in 1 2 3 4 5 6 7 8 9 10; do
     if execute "$notebook"; then
+      console < "$log"
       break
     fi
     if grep -q "Kernel didn't respond" "$log" && [ "$attempt" -lt 10 ]; then
       echo "the kernel did not answer at start-up (attempt $attempt of 10); starting it again"
       continue
     fi
+    console < "$log"
     exit 1
   done
 done
