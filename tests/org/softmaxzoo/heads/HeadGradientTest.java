@@ -32,7 +32,7 @@ class HeadGradientTest {
         "normface(s=4)+whiten", "softmax+range(k=2,margin=100,alpha=0.1,beta=0.5)",
         "curricularface(s=5,m=0.5)", "curricularface(s=5,m=0.5,alpha=0)",
         "elasticface(s=5,sigma=0.05)", "elasticface(s=5,form=cos,sigma=0.05,plus=true)",
-        "magface(s=5,l_a=0.5,u_a=3,lambda_g=2)", "adaface(s=5,h=100)", "dynamicmargin(s=5)", "dynamicmargin(s=5,normalize=false)"})
+        "magface(s=5,l_a=0.5,u_a=3,lambda_g=2)", "magface(s=5,l_a=0.5,u_a=3,lambda_g=2,easy_margin=true)", "adaface(s=5,h=100)", "dynamicmargin(s=5)", "dynamicmargin(s=5,normalize=false)"})
     void gradientsMatchFiniteDifferences(String spec) {
         LossHead head = Heads.create(spec);
         HeadEvaluator.Evaluation at = HeadEvaluator.evaluate(head, X, W, Y, B, true);

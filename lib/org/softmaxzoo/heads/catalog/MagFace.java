@@ -21,13 +21,17 @@ import org.tensorflow.types.TFloat32;
  * MagFace (magnitude-aware margin): the feature's norm is kept as a quality measure. With
  * a = clip(||x||, l_a, u_a), the margin grows linearly with it, m(a) = l_m + (u_m - l_m)(a - l_a)/(u_a - l_a),
  * and the target logit is s cos(theta_y + m(a)) (ArcFace's, with its fallback cos theta_y - m(a) sin m(a)
- * past pi - m(a), as the authors' code); other logits s cos theta_j on normalized features and weights.
+ * past pi - m(a), as the authors' MagLinear with easy_margin=False); other logits s cos theta_j on normalized
+ * features and weights. The authors' training code builds its MagLinear with the default easy_margin=True,
+ * which keeps cos theta_y wherever cos theta_y <= 0: {@code easy_margin=true} (both forms are checked against
+ * their code, {@code tests/crosscheck/}).
  * The loss adds lambda_g mean_i g(a_i), g(a) = 1/a + a/u_a^2, convex with its minimum at u_a: it rewards
  * large norms, the margin penalises them, so an easy (high-quality) sample settles at a larger norm than a
  * hard one. Gradients reach the norm through both m(a) and g(a), as in the authors' code; outside
  * [l_a, u_a] the clip stops them, so features must reach l_a by themselves for the norm to be shaped.
- * <p>Two-class decision boundary for class 1, per sample: theta_1 + m(a) = theta_2, ArcFace's boundary
- * with a margin that widens with the feature norm (l_m at a <= l_a, u_m at a >= u_a).
+ * <p>Two-class decision boundary for class 1, per sample: theta_1 + m(a) = theta_2, ArcFace's boundary with a
+ * margin that widens with the feature norm (l_m at a <= l_a, u_m at a >= u_a); with easy_margin, theta_1 = theta_2
+ * where cos theta_1 <= 0.
  * <p>Defaults are the paper's: l_a = 10, u_a = 110, l_m = 0.45, u_m = 0.8, lambda_g = 35, s = 64, for 512-d
  * features behind batch normalization, whose norms start in the tens. Here the features are the network's
  * last linear layer, trained with weight decay, and their norms stay near 1 (0.6 to 0.8 for 2-d features
@@ -45,10 +49,11 @@ import org.tensorflow.types.TFloat32;
 public final class MagFace extends CosineHead {
     public static final Declaration<LossHead> DECLARATION = new Declaration<>("magface", List.of(),
             List.of(Param.learnable("s", "64"), Param.positive("s_init", 10), Param.number("l_a", 10, 1e-3, 1e6), Param.number("u_a", 110, 1e-3, 1e6),
-                    Param.angle("l_m", 0.45, 0, Math.PI), Param.angle("u_m", 0.8, 0, Math.PI), Param.number("lambda_g", 35, 0, 1e6)),
+                    Param.angle("l_m", 0.45, 0, Math.PI), Param.angle("u_m", 0.8, 0, Math.PI), Param.number("lambda_g", 35, 0, 1e6),
+                    Param.flag("easy_margin", false)),
             new Declaration.About("features and class weights to unit norm for the cosines; the margin reads ||x||",
                     "scale s (fixed or learned)",
-                    "cos(theta + m(a)), a = clip(||x||, l_a, u_a), m(a) linear from l_m to u_m; fallback past pi - m(a)",
+                    "cos(theta + m(a)), a = clip(||x||, l_a, u_a), m(a) linear from l_m to u_m; fallback past pi - m(a) (easy_margin: cos theta where cos theta <= 0)",
                     "s cos(theta_y + m(a)), m(a) = l_m + (u_m - l_m)(a - l_a)/(u_a - l_a); + lambda_g mean (1/a + a/u_a^2)",
                     "MagFace (Meng et al. 2021)"),
             MagFace::create);
@@ -58,9 +63,12 @@ public final class MagFace extends CosineHead {
     private final float lowerMargin;
     private final float upperMargin;
     private final float lambdaG;
+    private final boolean easyMargin;
 
-    private MagFace(Scale s, float lowerNorm, float upperNorm, float lowerMargin, float upperMargin, float lambdaG, String spec) {
-        super(spec, Radius.scale(s), new ArcMargin((lowerMargin + upperMargin) / 2, false, true));
+    private MagFace(Scale s, float lowerNorm, float upperNorm, float lowerMargin, float upperMargin, float lambdaG, boolean easyMargin,
+                    String spec) {
+        super(spec, Radius.scale(s), new ArcMargin((lowerMargin + upperMargin) / 2, easyMargin, true));
+        this.easyMargin = easyMargin;
         this.lowerNorm = lowerNorm;
         this.upperNorm = upperNorm;
         this.lowerMargin = lowerMargin;
@@ -77,12 +85,12 @@ public final class MagFace extends CosineHead {
         double lambdaG = a.number("lambda_g");
         a.requireFiniteLogits("s * (1 + u_m)", s.value() * (1 + upperMargin));
         return new MagFace(Scale.of(s), (float) lowerNorm, (float) upperNorm, (float) lowerMargin, (float) upperMargin,
-                (float) lambdaG, a.spec());
+                (float) lambdaG, a.bool("easy_margin"), a.spec());
     }
 
     /** The target transform at feature norm {@code a}: ArcFace's with the margin m(a). */
     public TargetTransform marginAt(double a) {
-        return new ArcMargin((float) margin(a), false, true);
+        return new ArcMargin((float) margin(a), easyMargin, true);
     }
 
     /** m(a) in plain arithmetic, for figures and tables. */
@@ -101,7 +109,8 @@ public final class MagFace extends CosineHead {
         Operand<TFloat32> slope = tf.constant((upperMargin - lowerMargin) / (upperNorm - lowerNorm));
         Operand<TFloat32> margins = tf.math.add(tf.constant(lowerMargin),
                 tf.math.mul(slope, tf.math.sub(clippedNorm(tf, in), tf.constant(lowerNorm))));
-        return withTarget(tf, cosine, ArcMargin.perSample(tf, targetCosines(tf, cosine, in), margins, true), in);
+        Operand<TFloat32> target = targetCosines(tf, cosine, in);
+        return withTarget(tf, cosine, easyMargin ? ArcMargin.perSampleEasy(tf, target, margins) : ArcMargin.perSample(tf, target, margins, true), in);
     }
 
     /** Cross-entropy plus lambda_g mean_i (1/a_i + a_i/u_a^2). */

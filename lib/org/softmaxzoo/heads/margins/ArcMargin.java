@@ -43,6 +43,15 @@ public record ArcMargin(float m, boolean easyMargin, boolean fallback) implement
         return fallback ? withFallback(tf, cosine, shifted, tf.math.neg(cosM), tf.math.mul(margins, tf.math.sin(margins))) : shifted;
     }
 
+    /**
+     * cos(theta + m_i) with one margin per element where cos theta > 0, and cos theta elsewhere: the "easy
+     * margin" form of {@link #perSample} (MagFace's authors' MagLinear by default).
+     */
+    public static Operand<TFloat32> perSampleEasy(Ops tf, Operand<TFloat32> cosine, Operand<TFloat32> margins) {
+        Operand<TFloat32> shifted = shifted(tf, cosine, tf.math.cos(margins), tf.math.sin(margins));
+        return tf.select(tf.math.greater(cosine, tf.constant(0f)), shifted, cosine);
+    }
+
     /** cos(theta + m) = cos(theta) cos(m) - sin(theta) sin(m), for margins given by cos m and sin m (constants or per sample). */
     static Operand<TFloat32> shifted(Ops tf, Operand<TFloat32> cosine, Operand<TFloat32> cosM, Operand<TFloat32> sinM) {
         return tf.math.sub(tf.math.mul(cosine, cosM), tf.math.mul(Angles.sine(tf, cosine), sinM));
