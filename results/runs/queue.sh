@@ -44,6 +44,10 @@ stage fashion-writeup grid --list results/runs/writeup/fashion-official.txt --ou
 # 3. The benchmark of every head: open-set, d = 2 and 64, 10 epochs (issues 24, 25, 26). Fashion-MNIST seed 1 first: the
 #    open-set cells the withdrawn split took away (issue 25); then every cell for seeds 1-3 (the leaderboard, issue 26).
 stage leaderboard-fashion verify --heads-file results/runs/leaderboard/heads.txt --out results/runs/leaderboard --dataset fashion_mnist --seeds 1 --epochs 10
+# 3a. Seed 2 of every MNIST row to 40 epochs (about 13 hours of one core for the 20 rows the findings do not use): their
+#    petal figures are the MNIST rows' petals at 40 epochs, which seed 1's runs never drew (issue 23); they also give
+#    seed 2 of the 10-epoch stage and more rows at 40 epochs (issue 24).
+stage mnist-seed2-40 grid --list results/runs/grid-order.txt --dataset mnist --seeds 2 --figures figures/results/petals
 # 3b. Seeds 2 and 3 of the findings' rows to 40 epochs (issue 24's minimum), before the long benchmark (MNIST seed 2
 #    is stage 1b's).
 stage seeds-40-findings grid --list results/runs/findings-rows.txt --seeds 2,3 --figures figures/results/petals
