@@ -9,7 +9,8 @@ the repositories at the commits named in the CSV's header and give their source 
 
   PYTHONPATH=<pytorch-metric-learning>/src /usr/bin/python3 tests/crosscheck/upstream_heads.py \
       --insightface <insightface>/recognition/arcface_torch --curricularface <CurricularFace> \
-      --adaface <AdaFace> --magface <MagFace> --elasticface <ElasticFace> > tests/crosscheck/upstream-heads.csv
+      --adaface <AdaFace> --magface <MagFace> --elasticface <ElasticFace> --centerloss <pytorch-center-loss> \
+      > tests/crosscheck/upstream-heads.csv
 
 Needs torch (Debian: python3-torch), scipy and tqdm (pytorch-metric-learning imports them).
 """
@@ -35,6 +36,8 @@ D, C = len(W), len(W[0])
 # class c): W, then W with its rows rolled by one and times 0.9, so that the max picks different sub-centres.
 K = 2
 W_SUBCENTER = [row + [0.9 * v for v in W[(i - 1) % D]] for i, row in enumerate(W)]
+# Center loss's class centres (C x d), given to both implementations as their state.
+CENTERS = [[0.5, -0.2, 0.1], [-0.3, 0.4, 0.6], [0.2, 0.8, -0.5], [-0.6, 0.9, 0.3], [0.4, 0.1, 0.2]]
 
 
 def load(path, module):
@@ -159,9 +162,21 @@ def elasticface_case(folder):
         emit(spec, f"ElasticFace utils/losses.py {type(head).__name__} (std 0)", loss, x.grad, weight.grad)
 
 
+def center_loss_case(folder):
+    mod = load(f"{folder}/center_loss.py", "center_loss")
+    term = mod.CenterLoss(num_classes=C, feat_dim=D, use_gpu=False)
+    term.centers = torch.nn.Parameter(torch.tensor(CENTERS))
+    x, w, y = tensors()
+    # Their term is (1/m) sum_i ||x_i - c_y||^2, without the paper's 1/2: their lambda 0.05 is this project's 0.1.
+    loss = F.cross_entropy(x @ w, y) + 0.05 * term(x, y)
+    loss.backward()
+    emit("softmax(bias=false)+center(lambda=0.1,update=sgd)", "pytorch-center-loss center_loss.py CenterLoss (lambda 0.05)"
+         " + the cross-entropy of x W (centres: state center/centers)", loss, x.grad, w.grad)
+
+
 def main():
     p = argparse.ArgumentParser()
-    for name in ("insightface", "curricularface", "adaface", "magface", "elasticface"):
+    for name in ("insightface", "curricularface", "adaface", "magface", "elasticface", "centerloss"):
         p.add_argument(f"--{name}", required=True, help=f"the {name} source folder (see the module docstring)")
     p.add_argument("--commits", default="", help="free text for the header: the upstream commits used")
     a = p.parse_args()
@@ -173,12 +188,14 @@ def main():
     print("w;;;" + " ".join(repr(v) for row in W for v in row) + ";")
     print("w_subcenter;;;" + " ".join(repr(v) for row in W_SUBCENTER for v in row) + ";")
     print("labels;;;" + " ".join(str(v) for v in Y) + ";")
+    print("state:center/centers;;;" + " ".join(repr(v) for row in CENTERS for v in row) + ";")
     pml_cases()
     insightface_cases(a.insightface)
     curricularface_case(a.curricularface)
     adaface_case(a.adaface)
     magface_case(a.magface)
     elasticface_case(a.elasticface)
+    center_loss_case(a.centerloss)
 
 
 if __name__ == "__main__":

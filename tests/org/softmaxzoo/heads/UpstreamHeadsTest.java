@@ -19,7 +19,9 @@ import org.softmaxzoo.heads.core.LossHead;
  * gradients with respect to features and class weights on one batch, computed in float64 by the authors'
  * (or pytorch-metric-learning's, or insightface's) PyTorch code and committed in
  * {@code tests/crosscheck/upstream-heads.csv} by {@code tests/crosscheck/upstream_heads.py}, which names the
- * upstream commits. Our graphs run in float32, hence the tolerances.
+ * upstream commits. Lines {@code state:<key>} give a head's state (center loss's centres) to the heads whose
+ * spec names it ({@code center/centers} to specs with {@code center(}). Our graphs run in float32, hence the
+ * tolerances.
  */
 class UpstreamHeadsTest {
     private static final Path CSV = Path.of("tests", "crosscheck", "upstream-heads.csv");
@@ -53,8 +55,14 @@ class UpstreamHeadsTest {
         boolean subCentres = c.spec().startsWith("subcenter");
         float[][] w = rows(INPUTS.get(subCentres ? "w_subcenter" : "w"), x[0].length);
         int classes = INPUTS.get("w").length / x[0].length;
+        Map<String, float[]> state = new HashMap<>();
+        INPUTS.forEach((name, values) -> {
+            if (name.startsWith("state:") && c.spec().contains(name.substring("state:".length()).split("/")[0] + "(")) {
+                state.put(name.substring("state:".length()), values);
+            }
+        });
         LossHead head = Heads.create(c.spec());
-        HeadEvaluator.Evaluation ours = HeadEvaluator.evaluate(head, x, w, classes, labels, null, true);
+        HeadEvaluator.Evaluation ours = HeadEvaluator.evaluate(head, x, w, classes, labels, null, state, true);
 
         assertEquals(c.loss(), ours.loss(), 2e-5 * Math.max(1, Math.abs(c.loss())), c + ": loss");
         assertClose(c.featureGradient(), ours.featureGradient(), c + ": d loss / d x");
