@@ -24,7 +24,7 @@ public record ArcMargin(float m, boolean easyMargin, boolean fallback) implement
     public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> cosine, Parameters params) {
         Operand<TFloat32> shifted = shifted(tf, cosine, tf.constant((float) Math.cos(m)), tf.constant((float) Math.sin(m)));
         if (easyMargin) {
-            return tf.select(tf.math.greater(cosine, tf.constant(0f)), shifted, cosine);
+            return easy(tf, cosine, shifted);
         }
         if (!fallback) {
             return shifted;
@@ -48,7 +48,11 @@ public record ArcMargin(float m, boolean easyMargin, boolean fallback) implement
      * margin" form of {@link #perSample} (MagFace's authors' MagLinear by default).
      */
     public static Operand<TFloat32> perSampleEasy(Ops tf, Operand<TFloat32> cosine, Operand<TFloat32> margins) {
-        Operand<TFloat32> shifted = shifted(tf, cosine, tf.math.cos(margins), tf.math.sin(margins));
+        return easy(tf, cosine, shifted(tf, cosine, tf.math.cos(margins), tf.math.sin(margins)));
+    }
+
+    /** {@code shifted} where cos(theta) > 0, the cosine itself elsewhere (the easy margin). */
+    private static Operand<TFloat32> easy(Ops tf, Operand<TFloat32> cosine, Operand<TFloat32> shifted) {
         return tf.select(tf.math.greater(cosine, tf.constant(0f)), shifted, cosine);
     }
 
