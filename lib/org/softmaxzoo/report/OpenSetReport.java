@@ -82,6 +82,9 @@ public final class OpenSetReport {
 
     /** The cells of some results, ranked as the tables show them. */
     public static List<OpenSetCells.Cell> cells(List<OpenSetBenchmark.Result> results) {
+        SameData sameData = new SameData(results.isEmpty() ? "" : results.get(0).run().runDir().toAbsolutePath().getParent().toString());
+        results.forEach(r -> sameData.add(r.config().dataset().experimentName(), r.run().runDir()));
+        sameData.check();
         return OpenSetCells.cells(results, RANK_BY);
     }
 

@@ -4,12 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import org.softmaxzoo.train.AtomicFiles;
-import org.softmaxzoo.data.Provenance;
 import org.softmaxzoo.train.EpochRecord;
 import org.softmaxzoo.train.RunFolder;
 import tech.tablesaw.api.ColumnType;
@@ -76,7 +73,7 @@ public final class ResultsSummary {
         DoubleColumn diff = DoubleColumn.create("difference");
         DoubleColumn firstStage = DoubleColumn.create(Basis.FIRST_STAGE.column);
         int inProgress = 0;
-        Map<String, List<String>> runsByData = new TreeMap<>();
+        SameData sameData = new SameData(runsDir.toString());
         List<String> unreadable = new java.util.ArrayList<>();
         for (ReferenceResults.Row row : ReferenceResults.all()) {
             if (!row.dataset().equals(dataset)) {
@@ -100,8 +97,7 @@ public final class ResultsSummary {
                 firstStage.appendMissing();
                 continue;
             }
-            runsByData.computeIfAbsent(Provenance.fingerprint(RunFolder.at(runsDir.resolve(row.experiment())).config()),
-                    k -> new ArrayList<>()).add(row.experiment());
+            sameData.add(dataset, runsDir.resolve(row.experiment()));
             EpochRecord last = log.get(log.size() - 1);
             ourAcc.append(last.bestAccuracy());
             ourEpoch.append(last.bestEpoch());
@@ -117,12 +113,7 @@ public final class ResultsSummary {
                 inProgress++;
             }
         }
-        if (runsByData.size() > 1) {
-            throw new IllegalStateException(runsDir + ": the " + dataset + " runs were trained on different data, which one table "
-                    + "must not mix (data content hashes in each run's " + RunFolder.CONFIG_FILE + "): " + runsByData.entrySet().stream()
-                    .map(e -> e.getValue().size() + " run(s) on " + abbreviate(e.getKey()) + ", e.g. " + e.getValue().get(0)).toList()
-                    + "; move the runs of the other data out of " + runsDir);
-        }
+        sameData.check();
         Table table = Table.create(dataset, experiment, refAcc, refEpoch, ourAcc, ourEpoch, epochsRun, diff, firstStage);
         return new Summary(dataset, table, inProgress, compare(table, Basis.PROTOCOL), compare(table, Basis.FIRST_STAGE),
                 List.copyOf(unreadable));
@@ -140,10 +131,6 @@ public final class ResultsSummary {
                 pairs.stream().mapToDouble(p -> p[1]).toArray()) : Double.NaN;
         double mad = pairs.stream().mapToDouble(p -> Math.abs(p[1] - p[0])).average().orElse(Double.NaN);
         return new Comparison(basis, pairs.size(), rho, mad);
-    }
-
-    private static String abbreviate(String fingerprint) {
-        return fingerprint.length() > 16 ? "data " + fingerprint.substring(0, 12) + "..." : fingerprint + " data";
     }
 
     private static double round4(double v) {

@@ -69,6 +69,7 @@ public final class SeedSpread {
     /** Every reference row of a data set on one basis. */
     public static List<Row> rows(Path runsDir, String dataset, ResultsSummary.Basis basis) {
         List<Row> rows = new ArrayList<>();
+        SameData sameData = new SameData(runsDir.toString());
         for (ReferenceResults.Row ref : ReferenceResults.all()) {
             if (!ref.dataset().equals(dataset)) {
                 continue;
@@ -83,6 +84,7 @@ public final class SeedSpread {
                     continue; // an unreadable worklog: summarize reports it with the table, and leaves it out
                 }
                 if (!log.isEmpty() && log.get(log.size() - 1).epoch() >= basis.minEpochs) {
+                    sameData.add(dataset, run.dir());
                     seeds.add(run.seed());
                     accuracies.add(log.stream().filter(r -> r.epoch() <= basis.minEpochs)
                             .mapToDouble(EpochRecord::testAccuracy).max().orElseThrow());
@@ -90,6 +92,7 @@ public final class SeedSpread {
             }
             rows.add(new Row(ref.experiment(), ref.bestAccuracy(), basis, seeds, accuracies));
         }
+        sameData.check();
         return rows;
     }
 

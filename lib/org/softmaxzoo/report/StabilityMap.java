@@ -123,6 +123,7 @@ public final class StabilityMap {
         }
         Map<String, Map<String, TreeMap<Long, Double>>> runs = new LinkedHashMap<>();
         Map<String, String> networks = new LinkedHashMap<>();
+        SameData sameData = new SameData(dir.toString());
         try (Stream<Path> children = Files.list(dir)) {
             for (Path run : children.filter(Files::isDirectory).sorted().toList()) {
                 Parsed p = parse(run.getFileName().toString());
@@ -133,6 +134,7 @@ public final class StabilityMap {
                 if (log.isEmpty() || log.get(log.size() - 1).epoch() < EPOCHS) {
                     continue; // still running
                 }
+                sameData.add(p.dataset(), run);
                 double best = log.stream().filter(r -> r.epoch() <= EPOCHS).mapToDouble(EpochRecord::testAccuracy).max().orElseThrow();
                 runs.computeIfAbsent(p.map(), k -> new LinkedHashMap<>()).computeIfAbsent(key(p.margin(), p.scale()), k -> new TreeMap<>())
                         .put(p.seed(), best);
@@ -141,6 +143,7 @@ public final class StabilityMap {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
+        sameData.check();
         List<Map2> maps = new ArrayList<>();
         for (Map.Entry<String, TreeSet<BigDecimal>[]> e : axes.entrySet()) {
             if (!runs.containsKey(e.getKey())) {
