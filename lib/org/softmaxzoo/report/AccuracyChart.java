@@ -27,8 +27,11 @@ final class AccuracyChart {
             ours.add(valueOrZero(t, "our_best_acc", i));
             firstStage.add(valueOrZero(t, ResultsSummary.Basis.FIRST_STAGE.column, i));
         }
+        boolean anyMissing = t.doubleColumn("our_best_acc").countMissing() > 0;
+        // The labels say what the bars are: finished runs, or runs still short of 40 epochs (the table says which).
         CategoryChart chart = new CategoryChartBuilder().width(1400).height(700)
-                .title(s.dataset() + ": best test accuracy, reference (40 epochs) vs ours (2-d features; a row at 0 has no run on this data yet)")
+                .title(s.dataset() + ": best test accuracy, reference (40 epochs) vs ours (2-d features, seed 1"
+                        + (anyMissing ? "; a row at 0 has no run yet)" : ")"))
                 .xAxisTitle("experiment").yAxisTitle("best test accuracy").build();
         CategoryStyler st = chart.getStyler();
         st.setXAxisLabelRotation(60);
@@ -39,7 +42,8 @@ final class AccuracyChart {
         st.setYAxisMin(Math.max(0, Math.floor(min * 10) / 10 - 0.1));
         st.setYAxisMax(1.0);
         chart.addSeries("reference", names, ref);
-        chart.addSeries("ours, all epochs run so far (see table)", names, ours);
+        chart.addSeries(s.inProgress() == 0 && !anyMissing ? "ours, " + ResultsSummary.PROTOCOL_EPOCHS + " epochs"
+                : "ours, " + s.inProgress() + " row(s) still short of " + ResultsSummary.PROTOCOL_EPOCHS + " epochs (see table)", names, ours);
         chart.addSeries("ours, best within the first " + ResultsSummary.STAGE_EPOCHS + " epochs", names, firstStage);
         return Figures.writePng(Figures.image(chart), file);
     }

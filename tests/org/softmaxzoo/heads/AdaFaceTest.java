@@ -18,7 +18,7 @@ class AdaFaceTest {
     void marginFollowsTheNormRelativeToTheUpdatedMovingAverages() {
         // mu = 0.01 x 8.5 + 0.99 x 20 = 19.885, sigma = 0.01 x 10.210289 + 0.99 x 100 = 99.102103.
         // z = clip(0.333 (a - mu) / (sigma + 0.001), -1, 1): -0.0500156, 0.0003864, -0.0651363.
-        // Row 1: 10 (cos(acos 0.6 + 0.4 z) - 0.4 z - 0.4) = 2.03882.
+        // Row 1: 10 (cos(acos 0.6 - 0.4 z) - 0.4 z - 0.4) = 2.03882.
         // Row 2 (theta_y = 0): angle clipped up to 0.001: 10 (cos 0.001 - 0.4 (1 + z)) = 5.99845.
         // Row 3 (theta_y = pi): pi + 0.026 clipped to pi - 0.001: 10 (cos(pi - 0.001) - 0.4 (1 + z)) = -13.73945.
         HeadEvaluator.Evaluation e = HeadEvaluator.evaluate("adaface(s=10)", X, W, Y, null);

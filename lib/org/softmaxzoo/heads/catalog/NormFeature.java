@@ -17,8 +17,8 @@ import org.softmaxzoo.heads.spec.Param;
 public final class NormFeature extends LinearHead {
     public static final Declaration<LossHead> DECLARATION = new Declaration<>("normfeature", List.of(),
             List.of(Param.positive("s", 10)),
-            new Declaration.About("features to norm s", "s ||W_j||", "none", "s ||W_j|| cos theta_j, L2-softmax",
-                    "Ranjan et al. 2017"),
+            new Declaration.About("features to norm s", "s ||W_j||", "none", "s ||W_j|| cos theta_j",
+                    "L2-softmax (Ranjan et al. 2017)"),
             a -> new NormFeature((float) a.number("s"), a.spec()));
 
     private NormFeature(float s, String spec) {

@@ -17,7 +17,7 @@ public final class Temperature extends LinearHead {
     public static final Declaration<LossHead> DECLARATION = new Declaration<>("temperature", List.of(),
             List.of(Param.positive("t", 2)),
             new Declaration.About("none", "1 / T on the training logits", "none", "(W_j . x + b_j) / T, softmax trained on logits / T",
-                    "Hinton et al. 2015"),
+                    "distillation (Hinton et al. 2015)"),
             a -> {
                 double t = a.number("t");
                 a.requireFiniteLogits("1 / t", 1 / t); // the logits are divided by t
