@@ -101,7 +101,7 @@ public final class HeatedUpFigures {
     /** |dL/dtheta| of each sample against the scale alpha, both axes logarithmic (gradients floored at 1e-8). */
     public static BufferedImage gradientAgainstScale(HeatedUpToy toy, List<HeatedUpToy.Sample> samples, double[] alphas) {
         LineChart chart = new LineChart("Angular gradient |dL/dtheta| of each sample against the scale alpha",
-                "scale alpha (log axis)", "|dL/dtheta| (log axis)");
+                "scale alpha (log axis)", "|dL/dtheta| (log axis; below 1e-8 drawn at 1e-8)");
         for (HeatedUpToy.Sample sample : samples) {
             String name = String.format(Locale.ROOT, "%s, %.0f deg from W_%d", sample.kind(),
                     Math.toDegrees(Math.abs(sample.angle() - toy.weightAngles()[sample.label()])), sample.label());

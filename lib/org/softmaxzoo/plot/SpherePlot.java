@@ -67,7 +67,7 @@ public final class SpherePlot {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             outline(chart);
             points(chart, view, features, labels, numClasses);
-            rays(chart, view, weights, numClasses);
+            rays(chart, view, weights, numClasses, last);
             charts.add(chart);
         }
         return charts;
@@ -109,21 +109,28 @@ public final class SpherePlot {
         }
     }
 
-    private static void rays(XYChart chart, View view, float[] w, int numClasses) {
-        boolean legend = false;
+    private static void rays(XYChart chart, View view, float[] w, int numClasses, boolean legendView) {
         for (int c = 0; c < numClasses; c++) {
             double[] p = view.project(unit(w[c], w[numClasses + c], w[2 * numClasses + c]));
             if (p == null) {
                 continue;
             }
-            XYSeries s = chart.addSeries(legend ? "W_" + c : PetalPlot.RAYS_LEGEND, new double[] {0, p[0]}, new double[] {0, p[1]});
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            s.setMarker(SeriesMarkers.NONE);
-            s.setLineColor(Palette.classColor(c).darker());
-            s.setLineStyle(new BasicStroke(2.5f));
-            s.setShowInLegend(!legend);
-            legend = true;
+            XYSeries s = chart.addSeries("W_" + c, new double[] {0, p[0]}, new double[] {0, p[1]});
+            rayStyle(s, Palette.classColor(c).darker());
+            s.setShowInLegend(false);
         }
+        if (legendView) {
+            // The legend's entry for the rays, drawn outside the axes: the legend's view may have no ray in its hemisphere.
+            rayStyle(chart.addSeries(PetalPlot.RAYS_LEGEND, new double[] {OUTSIDE, OUTSIDE + 1}, new double[] {OUTSIDE, OUTSIDE}),
+                    java.awt.Color.DARK_GRAY);
+        }
+    }
+
+    private static void rayStyle(XYSeries s, java.awt.Color colour) {
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(colour);
+        s.setLineStyle(new BasicStroke(2.5f));
     }
 
     static double[] unit(double x, double y, double z) {

@@ -43,9 +43,16 @@ class SpherePlotTest {
         assertEquals(2, views.get(0).getSeriesMap().get("class 0").getXData().length);
         assertEquals(10, views.get(0).getSeriesMap().get("class 1").getXData()[0]); // outside the axes, in the legend only
         assertEquals(1, views.get(1).getSeriesMap().get("class 1").getXData().length);
-        XYSeries ray = views.get(1).getSeriesMap().get(PetalPlot.RAYS_LEGEND);
+        XYSeries ray = views.get(1).getSeriesMap().get("W_1");
         assertEquals(0, ray.getYData()[1], 1e-12); // W_1 points at the viewer: a ray of length 0 there
-        assertTrue(views.get(2).getStyler().isLegendVisible());
+        assertNull(views.get(1).getSeriesMap().get("W_0")); // W_0 points away from the -z view
+        assertTrue(views.get(2).getStyler().isLegendVisible()); // only the last view (+y) shows the legend
+        // Both weights pointing to -y: no ray in the +y view, and the rays' legend entry is there all the same.
+        List<XYChart> away = SpherePlot.charts(f, y, new float[] {0, 0, -1, -1, 0, 0}, 2);
+        assertTrue(away.get(2).getSeriesMap().keySet().stream().noneMatch(k -> k.startsWith("W_")), away.get(2).getSeriesMap().keySet()::toString);
+        XYSeries entry = away.get(2).getSeriesMap().get(PetalPlot.RAYS_LEGEND);
+        assertTrue(entry.isShowInLegend());
+        assertTrue(entry.getXData()[0] > 1.05, "the legend's sample line lies outside the axes");
         BufferedImage img = SpherePlot.render(f, y, w, 2, "test");
         assertEquals(3 * 560 + 150, img.getWidth());
     }
