@@ -32,21 +32,27 @@ public record EmbeddingGeometry(ClassGeometry classes, PairAngles pairs, double[
     }
 
     /** The few numbers that go into a results table. */
-    public AngleSummary summary() {
-        return new AngleSummary(classes.minWeightAngleDegrees(), classes.meanSpreadDegrees(), pairs.meanPositiveDegrees(),
-                pairs.meanNegativeDegrees());
+    public Summary summary() {
+        double mean = java.util.Arrays.stream(featureNorms).average().orElse(Double.NaN);
+        double variance = java.util.Arrays.stream(featureNorms).map(n -> (n - mean) * (n - mean)).average().orElse(Double.NaN);
+        return new Summary(classes.minWeightAngleDegrees(), classes.meanSpreadDegrees(), pairs.meanPositiveDegrees(),
+                pairs.meanNegativeDegrees(), mean, Math.sqrt(variance) / mean);
     }
 
     /**
-     * A run's geometry in four numbers, all in degrees (NaN where not measured, e.g. in a metrics file
-     * written before they existed).
+     * A run's geometry in six numbers: four angles in degrees and the feature norms' mean and relative spread
+     * (NaN where not measured, e.g. in a metrics file written before they existed).
      *
      * @param minWeightAngle      smallest angle between two class weights
      * @param meanSpread          mean angle of a feature to its class's mean direction
      * @param meanPositivePair    mean angle between two features of the same class
      * @param meanNegativePair    mean angle between two features of different classes
+     * @param meanNorm            mean feature norm ||x||
+     * @param normCv              the norms' coefficient of variation (population standard deviation / mean): scale-free,
+     *                            so heads whose features have different sizes compare; 0 for features of one norm
      */
-    public record AngleSummary(double minWeightAngle, double meanSpread, double meanPositivePair, double meanNegativePair) {
-        public static final AngleSummary MISSING = new AngleSummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    public record Summary(double minWeightAngle, double meanSpread, double meanPositivePair, double meanNegativePair,
+                          double meanNorm, double normCv) {
+        public static final Summary MISSING = new Summary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 }

@@ -22,7 +22,7 @@ final class MetricsFile {
     private static final int GRID = 200;
     private static final String[] COLUMNS = {"set", "auc", "eer", "tar_at_far1e-3", "far", "tar", "p_at_1", "r_precision",
         "map_at_r", "retrieval_queries", "lone_queries", "min_weight_angle_deg", "mean_spread_deg", "mean_pos_pair_deg",
-        "mean_neg_pair_deg"};
+        "mean_neg_pair_deg", "mean_norm", "norm_cv"};
 
     private MetricsFile() {
     }
@@ -40,12 +40,13 @@ final class MetricsFile {
 
     private static void append(StringBuilder sb, String set, OpenSetBenchmark.Metrics m) {
         Retrieval r = m.retrieval();
-        EmbeddingGeometry.AngleSummary g = m.geometry();
+        EmbeddingGeometry.Summary g = m.geometry();
         for (int i = 0; i <= GRID; i++) {
             double far = Math.pow(10, -5 + 5.0 * i / GRID);
-            sb.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f,%.6g,%.6f,%.6f,%.6f,%.6f,%d,%d,%.4f,%.4f,%.4f,%.4f%n", set, m.auc(),
+            sb.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f,%.6g,%.6f,%.6f,%.6f,%.6f,%d,%d,%.4f,%.4f,%.4f,%.4f,%.6g,%.6g%n", set, m.auc(),
                     m.equalErrorRate(), m.tarAtFar1e3(), far, m.roc().tarAtFar(far), r.precisionAt1(), r.rPrecision(), r.mapAtR(),
-                    r.queries(), r.loneQueries(), g.minWeightAngle(), g.meanSpread(), g.meanPositivePair(), g.meanNegativePair()));
+                    r.queries(), r.loneQueries(), g.minWeightAngle(), g.meanSpread(), g.meanPositivePair(), g.meanNegativePair(),
+                    g.meanNorm(), g.normCv()));
         }
     }
 
@@ -88,8 +89,9 @@ final class MetricsFile {
         Retrieval retrieval = new Retrieval(value(first, header, "p_at_1"), value(first, header, "r_precision"),
                 value(first, header, "map_at_r"), (int) orZero(value(first, header, "retrieval_queries")),
                 (int) orZero(value(first, header, "lone_queries")));
-        EmbeddingGeometry.AngleSummary geometry = new EmbeddingGeometry.AngleSummary(value(first, header, "min_weight_angle_deg"),
-                value(first, header, "mean_spread_deg"), value(first, header, "mean_pos_pair_deg"), value(first, header, "mean_neg_pair_deg"));
+        EmbeddingGeometry.Summary geometry = new EmbeddingGeometry.Summary(value(first, header, "min_weight_angle_deg"),
+                value(first, header, "mean_spread_deg"), value(first, header, "mean_pos_pair_deg"), value(first, header, "mean_neg_pair_deg"),
+                value(first, header, "mean_norm"), value(first, header, "norm_cv"));
         return new OpenSetBenchmark.Metrics(auc, value(first, header, "eer"), value(first, header, "tar_at_far1e-3"), roc, retrieval,
                 geometry);
     }

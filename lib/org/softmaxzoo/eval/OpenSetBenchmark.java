@@ -33,8 +33,8 @@ public final class OpenSetBenchmark {
      * before they were measured).
      */
     public record Metrics(double auc, double equalErrorRate, double tarAtFar1e3, Verification.Roc roc, Retrieval retrieval,
-                          EmbeddingGeometry.AngleSummary geometry) {
-        public static Metrics of(Verification.Roc roc, Retrieval retrieval, EmbeddingGeometry.AngleSummary geometry) {
+                          EmbeddingGeometry.Summary geometry) {
+        public static Metrics of(Verification.Roc roc, Retrieval retrieval, EmbeddingGeometry.Summary geometry) {
             return new Metrics(roc.auc(), roc.equalErrorRate(), roc.tarAtFar(1e-3), roc, retrieval, geometry);
         }
     }

@@ -63,6 +63,8 @@ public final class OpenSetReport {
             c.add(new OpenSetCells.Metric(set + "_spread_deg", set + " spread (deg)", r -> m.apply(r).geometry().meanSpread(), false));
             c.add(new OpenSetCells.Metric(set + "_pos_pair_deg", set + " pos. pair (deg)", r -> m.apply(r).geometry().meanPositivePair(), false));
             c.add(metric(set + "_neg_pair_deg", set + " neg. pair (deg)", r -> m.apply(r).geometry().meanNegativePair()));
+            c.add(new OpenSetCells.Metric(set + "_mean_norm", set + " mean ||x||", r -> m.apply(r).geometry().meanNorm(), false));
+            c.add(new OpenSetCells.Metric(set + "_norm_cv", set + " ||x|| CV", r -> m.apply(r).geometry().normCv(), false));
         }
         return List.copyOf(c);
     }

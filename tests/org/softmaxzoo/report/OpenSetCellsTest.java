@@ -23,7 +23,7 @@ class OpenSetCellsTest {
         TrainConfig c = TrainConfig.of(DatasetKind.MNIST, head).withEpochs(10).withSeed(seed);
         RunResult r = new RunResult(c, Path.of("x"), List.of(EpochRecord.after(null, 10, 0.1, 0.9, 0.95, 1, 1)));
         OpenSetBenchmark.Metrics m = new OpenSetBenchmark.Metrics(auc, eer, 0.1, new Verification.Roc(new double[] {1}, new double[] {1},
-                new double[] {0}, auc), new Retrieval(0.9, 0.8, 0.7, 100, 0), new EmbeddingGeometry.AngleSummary(40, 20, 25, 80));
+                new double[] {0}, auc), new Retrieval(0.9, 0.8, 0.7, 100, 0), new EmbeddingGeometry.Summary(40, 20, 25, 80, 3, 0.2));
         return new OpenSetBenchmark.Result(c, r, m, m, null);
     }
 

@@ -78,7 +78,7 @@ class SameDataTest {
         Path runDir = dir.resolve("openset").resolve(c.name());
         recordData(runDir, hashPrefix);
         OpenSetBenchmark.Metrics m = new OpenSetBenchmark.Metrics(0.9, 0.1, 0.1, new Verification.Roc(new double[] {1}, new double[] {1},
-                new double[] {0}, 0.9), new Retrieval(0.9, 0.8, 0.7, 100, 0), new EmbeddingGeometry.AngleSummary(40, 20, 25, 80));
+                new double[] {0}, 0.9), new Retrieval(0.9, 0.8, 0.7, 100, 0), new EmbeddingGeometry.Summary(40, 20, 25, 80, 3, 0.2));
         return new OpenSetBenchmark.Result(c, new RunResult(c, runDir, List.of(EpochRecord.after(null, 10, 0.1, 0.9, 0.95, 1, 1))), m, m, null);
     }
 
