@@ -1,6 +1,8 @@
 package org.softmaxzoo.notebook;
 
 import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.softmaxzoo.data.ImageSet;
@@ -12,6 +14,7 @@ import org.softmaxzoo.heads.catalog.SubCentreDrop;
 import org.softmaxzoo.heads.core.ClassWeights;
 import org.softmaxzoo.heads.core.LossHead;
 import org.softmaxzoo.plot.Figures;
+import org.softmaxzoo.plot.GeometryFigure;
 import org.softmaxzoo.plot.PetalPlot;
 import org.softmaxzoo.plot.SpherePlot;
 import org.softmaxzoo.train.RunResult;
@@ -69,6 +72,28 @@ public record TrainedRun(RunResult result, String trainingSetLabel, ImageSet tes
 
     public ClassGeometry geometry() {
         return ClassGeometry.of(features, test.labels(), weights(), bias(), test.numClasses());
+    }
+
+    /**
+     * The geometry diagnostics of the test features: pair angles, per-class spread, norms, and the class weights'
+     * angles when the head has one weight per class (a sub-centre head's K per class are left out).
+     */
+    public EmbeddingGeometry embeddingGeometry() {
+        int d = result.config().featureDim();
+        float[] w = weights();
+        return EmbeddingGeometry.of(features, d, test.labels(), w.length == d * test.numClasses() ? w : null, test.numClasses());
+    }
+
+    /**
+     * Several runs' geometry side by side ({@link GeometryFigure}: pair-angle histograms, per-class spread and nearest
+     * weight, feature norms; one legend entry per run, named by its head), also written to {@code figures/<fileStem>.png}.
+     */
+    public static BufferedImage geometryFigure(String title, String fileStem, List<TrainedRun> runs) {
+        Map<String, EmbeddingGeometry> sets = new LinkedHashMap<>();
+        runs.forEach(r -> sets.put(r.result().config().head(), r.embeddingGeometry()));
+        BufferedImage image = GeometryFigure.render(title, sets);
+        Figures.writePng(image, Notebook.figures().resolve(fileStem + ".png"));
+        return image;
     }
 
     /** Euclidean compactness of each class's test features (distance to the class mean, to the nearest other mean). */
