@@ -62,6 +62,12 @@ public record ClassSpread(double[] meanDistanceToMean, double[] nearestMeanDista
         return meanDistanceToMean[c] / nearestMeanDistance[c];
     }
 
+    /** The mean of {@link #relativeSpread} over the classes that have one (classes without features are left out). */
+    public double meanRelativeSpread() {
+        return java.util.stream.IntStream.range(0, meanDistanceToMean.length).mapToDouble(this::relativeSpread)
+                .filter(Double::isFinite).average().orElse(Double.NaN);
+    }
+
     private static double distance(float[] rows, int offset, double[] mean) {
         double sq = 0;
         for (int k = 0; k < mean.length; k++) {

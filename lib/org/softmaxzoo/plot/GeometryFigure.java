@@ -62,14 +62,15 @@ public final class GeometryFigure {
     }
 
     static XYChart perClass(Map<String, EmbeddingGeometry> sets) {
-        XYChart chart = chart("Per class: angular spread and nearest other weight", "class", "degrees");
+        XYChart chart = chart("Per class: spread to the class's mean direction (circles), W_j to the nearest other W (diamonds)",
+                "class", "degrees");
         int[] set = {0};
         sets.forEach((name, g) -> {
             ClassGeometry c = g.classes();
             Color colour = Palette.classColor(set[0]++);
-            points(chart, String.format(Locale.ROOT, "%s: mean angle to the class's mean direction (mean %.1f deg)", name,
+            points(chart, String.format(Locale.ROOT, "%s: spread (mean %.1f deg)", name,
                     c.meanSpreadDegrees()), c.spreadDegrees(), SeriesMarkers.CIRCLE, colour);
-            points(chart, String.format(Locale.ROOT, "%s: angle from W_j to the nearest other W (min %.1f deg)", name,
+            points(chart, String.format(Locale.ROOT, "%s: nearest W (min %.1f deg)", name,
                     c.minWeightAngleDegrees()), c.nearestWeightAngleDegrees(), SeriesMarkers.DIAMOND, colour);
         });
         chart.getStyler().setYAxisMin(0.0);

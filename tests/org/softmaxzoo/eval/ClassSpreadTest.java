@@ -22,6 +22,8 @@ class ClassSpreadTest {
         assertArrayEquals(new double[] {Math.sqrt(17), Math.sqrt(17)}, new double[] {s.nearestMeanDistance()[0], s.nearestMeanDistance()[1]}, 1e-12);
         assertTrue(Double.isNaN(s.nearestMeanDistance()[2]));
         assertEquals(1 / Math.sqrt(17), s.relativeSpread(0), 1e-12);
+        // Mean over classes 0 and 1 (class 2 has none): (1 + 2/3) / 2 / sqrt(17).
+        assertEquals(5.0 / 6 / Math.sqrt(17), s.meanRelativeSpread(), 1e-12);
     }
 
     @Test
