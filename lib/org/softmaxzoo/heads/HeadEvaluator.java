@@ -107,6 +107,37 @@ public final class HeadEvaluator {
         }
     }
 
+    /**
+     * The mean loss of {@code spec} over the first {@code batches} consecutive batches of {@code batch} rows, each batch
+     * evaluated on its own as training sees it (batch terms such as range loss depend on what a batch holds): for
+     * weighing a term against the cross-entropy on a trained run's features, e.g. {@code softmax+range(...)} against
+     * {@code softmax}.
+     *
+     * @param features n x dim, row-major
+     * @param weights  dim x C, row-major
+     * @param bias     C values, or null for the head's own start
+     */
+    public static double meanOverBatches(String spec, float[] features, float[] weights, int dim, int[] labels, float[] bias,
+                                         int batch, int batches) {
+        check(batch >= 1 && batches >= 1 && (long) batch * batches <= labels.length, batches + " batches of " + batch
+                + " need " + (long) batch * batches + " rows, there are " + labels.length + "; ask for fewer batches");
+        int classes = weights.length / dim;
+        float[][] w = new float[dim][];
+        for (int k = 0; k < dim; k++) {
+            w[k] = java.util.Arrays.copyOfRange(weights, k * classes, (k + 1) * classes);
+        }
+        double sum = 0;
+        for (int b = 0; b < batches; b++) {
+            float[][] x = new float[batch][];
+            for (int i = 0; i < batch; i++) {
+                int row = b * batch + i;
+                x[i] = java.util.Arrays.copyOfRange(features, row * dim, (row + 1) * dim);
+            }
+            sum += evaluate(spec, x, w, java.util.Arrays.copyOfRange(labels, b * batch, (b + 1) * batch), bias).loss();
+        }
+        return sum / batches;
+    }
+
     private static void check(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);

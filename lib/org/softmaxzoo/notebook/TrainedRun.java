@@ -96,6 +96,16 @@ public record TrainedRun(RunResult result, String trainingSetLabel, ImageSet tes
         return image;
     }
 
+    /**
+     * The mean loss of {@code spec} on this run's test features, class weights and bias, over the first {@code batches}
+     * batches of {@code batch} test images ({@link org.softmaxzoo.heads.HeadEvaluator#meanOverBatches}): how large a term
+     * is against the cross-entropy on the features the run learned.
+     */
+    public double meanLoss(String spec, int batch, int batches) {
+        return org.softmaxzoo.heads.HeadEvaluator.meanOverBatches(spec, features, weights(), result.config().featureDim(),
+                test.labels(), bias(), batch, batches);
+    }
+
     /** Euclidean compactness of each class's test features (distance to the class mean, to the nearest other mean). */
     public ClassSpread spread() {
         return ClassSpread.of(features, test.labels(), test.numClasses());
