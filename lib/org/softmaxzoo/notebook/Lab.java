@@ -46,12 +46,22 @@ public final class Lab {
 
     /** What this notebook's runs are, for its first output: mode, epochs and data. */
     public String describe() {
+        return describe("all training images");
+    }
+
+    /** The same for a notebook whose runs train on a subset of the training set (e.g. {@code data(kind).train().limit(n)}). */
+    public String describe(ImageSet trainingSubset) {
+        return describe(String.format(Locale.ROOT, "the first %,d training images", trainingSubset.size()));
+    }
+
+    private String describe(String trainingImages) {
         return Notebook.quick()
                 ? String.format(Locale.ROOT, "QUICK MODE (for CI): %d epoch on the first %,d training images, tested on the "
                         + "first %,d test images; figures go to %s, not figures/", QUICK_EPOCHS, QUICK_TRAIN, QUICK_TEST,
                         Notebook.figures())
-                : String.format(Locale.ROOT, "full mode: %d epochs on all training images, tested on all test images "
-                        + "(the reference protocol trains 40 epochs); batch 64, Adam lr 1e-3, weight decay 1e-3", fullEpochs);
+                : String.format(Locale.ROOT, "full mode: %d epochs on %s, tested on all test images "
+                        + "(the reference protocol trains 40 epochs); batch 64, Adam lr 1e-3, weight decay 1e-3", fullEpochs,
+                        trainingImages);
     }
 
     /** Training steps of a whole run on MNIST in this mode (for schedules that should end with the run). */
