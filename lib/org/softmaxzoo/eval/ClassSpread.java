@@ -1,5 +1,7 @@
 package org.softmaxzoo.eval;
 
+import java.util.stream.IntStream;
+
 /**
  * How compact each class's features are in plain Euclidean distance, the geometry that center loss and
  * range loss act on (where {@link ClassGeometry} measures angles): the mean distance of a class's
@@ -64,7 +66,7 @@ public record ClassSpread(double[] meanDistanceToMean, double[] nearestMeanDista
 
     /** The mean of {@link #relativeSpread} over the classes that have one (classes without features are left out). */
     public double meanRelativeSpread() {
-        return java.util.stream.IntStream.range(0, meanDistanceToMean.length).mapToDouble(this::relativeSpread)
+        return IntStream.range(0, meanDistanceToMean.length).mapToDouble(this::relativeSpread)
                 .filter(Double::isFinite).average().orElse(Double.NaN);
     }
 

@@ -1,5 +1,7 @@
 package org.softmaxzoo.eval;
 
+import java.util.Arrays;
+
 /**
  * Geometry diagnostics of one set of embeddings and, when they have them, their classes' weights: the
  * per-class measurements ({@link ClassGeometry}), the angles of positive and negative pairs
@@ -33,8 +35,8 @@ public record EmbeddingGeometry(ClassGeometry classes, PairAngles pairs, double[
 
     /** The few numbers that go into a results table. */
     public Summary summary() {
-        double mean = java.util.Arrays.stream(featureNorms).average().orElse(Double.NaN);
-        double variance = java.util.Arrays.stream(featureNorms).map(n -> (n - mean) * (n - mean)).average().orElse(Double.NaN);
+        double mean = Arrays.stream(featureNorms).average().orElse(Double.NaN);
+        double variance = Arrays.stream(featureNorms).map(n -> (n - mean) * (n - mean)).average().orElse(Double.NaN);
         return new Summary(classes.minWeightAngleDegrees(), classes.meanSpreadDegrees(), pairs.meanPositiveDegrees(),
                 pairs.meanNegativeDegrees(), mean, Math.sqrt(variance) / mean);
     }

@@ -10,6 +10,7 @@ import org.softmaxzoo.eval.ClassGeometry;
 import org.softmaxzoo.eval.ClassSpread;
 import org.softmaxzoo.eval.EmbeddingGeometry;
 import org.softmaxzoo.eval.Predictions;
+import org.softmaxzoo.heads.HeadEvaluator;
 import org.softmaxzoo.heads.catalog.SubCentreDrop;
 import org.softmaxzoo.heads.core.ClassWeights;
 import org.softmaxzoo.heads.core.LossHead;
@@ -98,11 +99,11 @@ public record TrainedRun(RunResult result, String trainingSetLabel, ImageSet tes
 
     /**
      * The mean loss of {@code spec} on this run's test features, class weights and bias, over the first {@code batches}
-     * batches of {@code batch} test images ({@link org.softmaxzoo.heads.HeadEvaluator#meanOverBatches}): how large a term
+     * batches of {@code batch} test images ({@link HeadEvaluator#meanOverBatches}): how large a term
      * is against the cross-entropy on the features the run learned.
      */
     public double meanLoss(String spec, int batch, int batches) {
-        return org.softmaxzoo.heads.HeadEvaluator.meanOverBatches(spec, features, weights(), result.config().featureDim(),
+        return HeadEvaluator.meanOverBatches(spec, features, weights(), result.config().featureDim(),
                 test.labels(), bias(), batch, batches);
     }
 

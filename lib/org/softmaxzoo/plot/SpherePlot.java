@@ -122,11 +122,11 @@ public final class SpherePlot {
         if (legendView) {
             // The legend's entry for the rays, drawn outside the axes: the legend's view may have no ray in its hemisphere.
             rayStyle(chart.addSeries(PetalPlot.RAYS_LEGEND, new double[] {OUTSIDE, OUTSIDE + 1}, new double[] {OUTSIDE, OUTSIDE}),
-                    java.awt.Color.DARK_GRAY);
+                    Color.DARK_GRAY);
         }
     }
 
-    private static void rayStyle(XYSeries s, java.awt.Color colour) {
+    private static void rayStyle(XYSeries s, Color colour) {
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(colour);
