@@ -33,9 +33,14 @@ public record EmbeddingGeometry(ClassGeometry classes, PairAngles pairs, double[
         return norms;
     }
 
+    /** The mean feature norm (NaN without features). */
+    public double meanNorm() {
+        return Arrays.stream(featureNorms).average().orElse(Double.NaN);
+    }
+
     /** The few numbers that go into a results table. */
     public Summary summary() {
-        double mean = Arrays.stream(featureNorms).average().orElse(Double.NaN);
+        double mean = meanNorm();
         double variance = Arrays.stream(featureNorms).map(n -> (n - mean) * (n - mean)).average().orElse(Double.NaN);
         return new Summary(classes.minWeightAngleDegrees(), classes.meanSpreadDegrees(), pairs.meanPositiveDegrees(),
                 pairs.meanNegativeDegrees(), mean, Math.sqrt(variance) / mean);

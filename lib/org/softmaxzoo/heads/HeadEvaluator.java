@@ -94,12 +94,7 @@ public final class HeadEvaluator {
                 runner.fetch(grads.dy(0)).fetch(grads.dy(1));
             }
             try (Result r = runner.run()) {
-                float[] logits = FloatTensors.read(r.get(1));
-                float[][] rows = new float[n][];
-                for (int i = 0; i < n; i++) {
-                    rows[i] = java.util.Arrays.copyOfRange(logits, i * c, (i + 1) * c);
-                }
-                return new Evaluation(FloatTensors.scalar(r.get(0)), rows,
+                return new Evaluation(FloatTensors.scalar(r.get(0)), rows(FloatTensors.read(r.get(1)), 0, n, c),
                         grads != null ? FloatTensors.read(r.get(2)) : null, grads != null ? FloatTensors.read(r.get(3)) : null);
             } finally {
                 fed.forEach(Tensor::close);
@@ -121,21 +116,22 @@ public final class HeadEvaluator {
                                          int batch, int batches) {
         check(batch >= 1 && batches >= 1 && (long) batch * batches <= labels.length, batches + " batches of " + batch
                 + " need " + (long) batch * batches + " rows, there are " + labels.length + "; ask for fewer batches");
-        int classes = weights.length / dim;
-        float[][] w = new float[dim][];
-        for (int k = 0; k < dim; k++) {
-            w[k] = java.util.Arrays.copyOfRange(weights, k * classes, (k + 1) * classes);
-        }
+        float[][] w = rows(weights, 0, dim, weights.length / dim);
         double sum = 0;
         for (int b = 0; b < batches; b++) {
-            float[][] x = new float[batch][];
-            for (int i = 0; i < batch; i++) {
-                int row = b * batch + i;
-                x[i] = java.util.Arrays.copyOfRange(features, row * dim, (row + 1) * dim);
-            }
-            sum += evaluate(spec, x, w, java.util.Arrays.copyOfRange(labels, b * batch, (b + 1) * batch), bias).loss();
+            sum += evaluate(spec, rows(features, b * batch, batch, dim), w,
+                    java.util.Arrays.copyOfRange(labels, b * batch, (b + 1) * batch), bias).loss();
         }
         return sum / batches;
+    }
+
+    /** Rows {@code first .. first + count - 1} of a row-major matrix with {@code cols} columns, one array each (flatten's inverse). */
+    private static float[][] rows(float[] flat, int first, int count, int cols) {
+        float[][] out = new float[count][];
+        for (int i = 0; i < count; i++) {
+            out[i] = java.util.Arrays.copyOfRange(flat, (first + i) * cols, (first + i + 1) * cols);
+        }
+        return out;
     }
 
     private static void check(boolean ok, String message) {

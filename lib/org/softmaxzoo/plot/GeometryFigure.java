@@ -91,8 +91,7 @@ public final class GeometryFigure {
             for (double norm : g.featureNorms()) {
                 counts[Math.min(NORM_BINS - 1, (int) (norm / width))]++;
             }
-            double mean = java.util.Arrays.stream(g.featureNorms()).average().orElse(Double.NaN);
-            line(chart, String.format(Locale.ROOT, "%s (mean %.3g)", name, mean), centres, fractions(counts),
+            line(chart, String.format(Locale.ROOT, "%s (mean %.3g)", name, g.meanNorm()), centres, fractions(counts),
                     Palette.classColor(set[0]++));
         });
         chart.getStyler().setXAxisMin(0.0);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import org.softmaxzoo.data.Provenance;
 import org.softmaxzoo.train.RunFolder;
@@ -24,7 +25,12 @@ final class SameData {
 
     /** Notes the data of the run in {@code runDir}, one of {@code dataset}'s. */
     SameData add(String dataset, Path runDir) {
-        String data = Provenance.fingerprint(RunFolder.at(runDir).config());
+        return add(dataset, runDir, RunFolder.at(runDir).config());
+    }
+
+    /** The same with the run's configuration already read. */
+    SameData add(String dataset, Path runDir, Properties config) {
+        String data = Provenance.fingerprint(config);
         runsByDataByDataset.computeIfAbsent(dataset, k -> new TreeMap<>()).computeIfAbsent(data, k -> new ArrayList<>())
                 .add(runDir.getFileName().toString());
         return this;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -134,11 +135,12 @@ public final class StabilityMap {
                 if (log.isEmpty() || log.get(log.size() - 1).epoch() < EPOCHS) {
                     continue; // still running
                 }
-                sameData.add(p.dataset(), run);
+                Properties config = RunFolder.at(run).config();
+                sameData.add(p.dataset(), run, config);
                 double best = log.stream().filter(r -> r.epoch() <= EPOCHS).mapToDouble(EpochRecord::testAccuracy).max().orElseThrow();
                 runs.computeIfAbsent(p.map(), k -> new LinkedHashMap<>()).computeIfAbsent(key(p.margin(), p.scale()), k -> new TreeMap<>())
                         .put(p.seed(), best);
-                networks.putIfAbsent(p.map(), RunFolder.at(run).config().getProperty("network", Networks.DEFAULT));
+                networks.putIfAbsent(p.map(), config.getProperty("network", Networks.DEFAULT));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
