@@ -116,14 +116,16 @@ class ChaosIntegrationTest {
                     } else {
                         Thread.sleep(delayMillis);
                     }
-                    boolean alive = p.isAlive();
-                    p.destroyForcibly(); // SIGKILL
-                    p.waitFor();
-                    if (alive) {
+                    if (p.isAlive()) { // it cannot finish meanwhile: the last epoch waits at its gate
+                        p.destroyForcibly(); // SIGKILL; also closes the streams, so only for a live process
+                        p.waitFor();
                         return new Life(true, false, inWrite, 0);
                     }
-                    kill = Kill.NEVER; // it ended by itself first: read on to see how
+                    kill = Kill.NEVER; // it ended by itself first (a crash): read on to see how
                 }
+            } else if (f[0].equals("gate")) {
+                p.getOutputStream().write('\n');
+                p.getOutputStream().flush();
             } else if (f[0].equals("saved")) {
                 endOfEpoch = Math.max(endOfEpoch, (System.nanoTime() - lastStepAt) / 1_000_000);
             } else if (f[0].equals("done")) {
