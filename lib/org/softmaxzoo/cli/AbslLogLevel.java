@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.bytedeco.javacpp.IntPointer;
@@ -24,6 +25,11 @@ final class AbslLogLevel {
     private static final int FATAL = 3;
 
     private AbslLogLevel() {
+    }
+
+    /** The level a {@code TF_CPP_MIN_LOG_LEVEL} value asks for; empty when unset or not a number (then absl is left alone). */
+    static OptionalInt levelOf(String value) {
+        return value != null && value.matches("\\d{1,9}") ? OptionalInt.of(Integer.parseInt(value)) : OptionalInt.empty();
     }
 
     /** Loads TensorFlow and sets {@code level} (0 info ... 3 fatal) in each of its libraries; returns how many were set. */

@@ -1,6 +1,7 @@
 package org.softmaxzoo.cli;
 
 import java.util.List;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,13 +30,13 @@ public final class Main {
             level = "2";
         }
         CommandLine cl = commandLine();
-        if (level != null && level.matches("\\d{1,9}")) {
-            int absl = Integer.parseInt(level);
+        OptionalInt absl = AbslLogLevel.levelOf(level);
+        if (absl.isPresent()) {
             cl.setExecutionStrategy(parsed -> {
                 List<CommandLine> chain = parsed.asCommandLineList();
                 boolean help = chain.stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
                 if (!help && chain.get(chain.size() - 1).getCommand() instanceof RunsTensorFlow) {
-                    AbslLogLevel.set(absl);
+                    AbslLogLevel.set(absl.getAsInt());
                 }
                 return new CommandLine.RunLast().execute(parsed);
             });

@@ -12,9 +12,6 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public final class QuietTestConsole implements LauncherSessionListener {
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        String level = System.getenv(Main.LOG_LEVEL);
-        if (level != null && level.matches("\\d{1,9}")) {
-            AbslLogLevel.set(Integer.parseInt(level));
-        }
+        AbslLogLevel.levelOf(System.getenv(Main.LOG_LEVEL)).ifPresent(AbslLogLevel::set);
     }
 }
