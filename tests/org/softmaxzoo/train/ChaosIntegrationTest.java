@@ -141,12 +141,14 @@ class ChaosIntegrationTest {
      * checkpoint file open (the temporary one or any other: what counts is the process's open descriptors, not how it
      * writes), then for {@code extraSlices} more slices while one stays open, so kills land anywhere in the write.
      * Returns whether it is frozen inside the write; the caller's SIGKILL lands there. The write (1.2 MB and an fsync)
-     * spans many slices, so it is not jumped over.
+     * spans many slices, so it is not jumped over; should one be, the search gives up after a minute (the process then
+     * waits at its gate) and the kill lands wherever the process is.
      */
     private static boolean stopInsideCheckpointWrite(Path runDir, Process p, int extraSlices) throws IOException, InterruptedException {
+        long giveUpAt = System.nanoTime() + 60_000_000_000L;
         try (Signals signals = new Signals()) {
             int seen = -1;
-            while (p.isAlive()) {
+            while (p.isAlive() && System.nanoTime() < giveUpAt) {
                 signals.send("STOP", p.pid());
                 boolean writing = hasCheckpointOpen(p.pid(), runDir);
                 if (writing && ++seen >= extraSlices) {
