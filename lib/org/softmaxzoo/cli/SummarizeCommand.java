@@ -14,6 +14,7 @@ import org.softmaxzoo.report.ReferenceFindings;
 import org.softmaxzoo.report.ResultsCheck;
 import org.softmaxzoo.report.SeedSpread;
 import org.softmaxzoo.report.StabilityMap;
+import org.softmaxzoo.report.TrainingFit;
 import org.softmaxzoo.report.ResultsSummary;
 import tech.tablesaw.api.Table;
 import picocli.CommandLine.Command;
@@ -62,6 +63,7 @@ final class SummarizeCommand implements Callable<Integer> {
             }
             System.out.println("wrote " + ResultsSummary.write(s, out, figures));
             System.out.println("wrote " + SeedSpread.write(runs, dataset, out));
+            System.out.println("wrote " + TrainingFit.write(runs, dataset, out));
             tables.put(dataset, s.table());
         }
         List<ReferenceFindings.Check> protocol = ReferenceFindings.check(runs, tables, ResultsSummary.Basis.PROTOCOL);

@@ -12,14 +12,17 @@ import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.train.ExperimentName;
 import org.softmaxzoo.train.TrainConfig;
 
-/** The reference write-up's results (best test accuracy and its epoch per experiment), shipped as {@code reference-results.csv}. */
+/**
+ * The reference write-up's results (best test accuracy and its epoch per experiment) and, from its published training
+ * logs, each run's training accuracy in its last epoch; shipped as {@code reference-results.csv}.
+ */
 public final class ReferenceResults {
     public static final String RESOURCE = "reference-results.csv";
     /** The short name of the plain softmax row (whose experiment name is just the prefix). */
     public static final String PLAIN = "softmax";
 
-    /** One reference row. */
-    public record Row(String experiment, double bestAccuracy, int bestEpoch) {
+    /** One reference row; {@code trainAccuracyLast} is NaN where the reference's log is missing. */
+    public record Row(String experiment, double bestAccuracy, int bestEpoch, double trainAccuracyLast) {
         public String dataset() {
             return experiment.substring(0, experiment.indexOf('.'));
         }
@@ -40,8 +43,9 @@ public final class ReferenceResults {
                 if (line.startsWith("#") || line.startsWith("experiment,") || line.isBlank()) {
                     continue;
                 }
-                String[] f = line.split(",");
-                rows.add(new Row(f[0], Double.parseDouble(f[1]), Integer.parseInt(f[2])));
+                String[] f = line.split(",", -1);
+                double train = f.length > 3 && !f[3].isBlank() ? Double.parseDouble(f[3]) : Double.NaN;
+                rows.add(new Row(f[0], Double.parseDouble(f[1]), Integer.parseInt(f[2]), train));
             }
             return rows;
         } catch (IOException e) {

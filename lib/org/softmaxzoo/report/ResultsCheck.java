@@ -47,6 +47,7 @@ public final class ResultsCheck {
             compareText(resultsDir.resolve(ds + SeedSpread.FILE_SUFFIX), SeedSpread.markdown(ds,
                     SeedSpread.rows(runsDir, ds, ResultsSummary.Basis.PROTOCOL), SeedSpread.rows(runsDir, ds,
                     ResultsSummary.Basis.FIRST_STAGE)), problems);
+            compareText(resultsDir.resolve(ds + TrainingFit.FILE_SUFFIX), TrainingFit.markdown(TrainingFit.of(runsDir, ds)), problems);
         }
         List<ReferenceFindings.Check> protocol = ReferenceFindings.check(runsDir, fresh, ResultsSummary.Basis.PROTOCOL);
         for (ReferenceFindings.Check c : protocol) {

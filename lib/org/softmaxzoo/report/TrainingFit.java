@@ -1,0 +1,164 @@
+package org.softmaxzoo.report;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.softmaxzoo.train.AtomicFiles;
+import org.softmaxzoo.train.EpochRecord;
+import org.softmaxzoo.train.RunFolder;
+
+/**
+ * Whether our gaps to the reference follow how well each network fits its training set: for every reference row
+ * whose seed-1 run has the {@value ResultsSummary#PROTOCOL_EPOCHS} epochs, our training accuracy in the last epoch
+ * minus the reference's (from its published log) against our best test accuracy minus the reference's, with their
+ * Pearson correlation, least-squares line and mean absolute residual. When the line leaves little, the gaps are
+ * the networks' fit under each head, not the heads' code. A run whose training accuracy in its last epoch is below
+ * {@value #DID_NOT_TRAIN} did not train (ten classes: every other run of the reference's and of our seed-1 grid ends
+ * above 0.76) and is left out, as
+ * are rows whose reference log is missing.
+ */
+public final class TrainingFit {
+    public static final double DID_NOT_TRAIN = 0.7;
+    public static final String FILE_SUFFIX = "-training-fit.md";
+
+    /** One row: training accuracy in the last epoch and best test accuracy, the reference's and ours. */
+    public record Point(String experiment, double referenceTrain, double ourTrain, double referenceTest, double ourTest) {
+        public double trainGap() {
+            return ourTrain - referenceTrain;
+        }
+
+        public double testGap() {
+            return ourTest - referenceTest;
+        }
+
+        boolean trained() {
+            return referenceTrain >= DID_NOT_TRAIN && ourTrain >= DID_NOT_TRAIN;
+        }
+    }
+
+    /** The line test gap = slope x training gap + intercept through {@code points}; NaN statistics below 3 points. */
+    public record Fit(List<Point> points, double correlation, double slope, double intercept, double meanAbsoluteResidual) {
+        public double residual(Point p) {
+            return p.testGap() - (slope * p.trainGap() + intercept);
+        }
+
+        public double meanAbsoluteTestGap() {
+            return points.stream().mapToDouble(p -> Math.abs(p.testGap())).average().orElse(Double.NaN);
+        }
+    }
+
+    /** A data set's rows: those fitted, those left out (did not train), and the rows without a reference log. */
+    public record Report(String dataset, Fit fit, List<Point> didNotTrain, List<String> withoutReferenceLog) {
+    }
+
+    private TrainingFit() {
+    }
+
+    /** Least squares of the test gaps on the training gaps. */
+    public static Fit fit(List<Point> points) {
+        int n = points.size();
+        if (n < 3) {
+            return new Fit(List.copyOf(points), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double mx = points.stream().mapToDouble(Point::trainGap).average().orElseThrow();
+        double my = points.stream().mapToDouble(Point::testGap).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (Point p : points) {
+            double dx = p.trainGap() - mx;
+            double dy = p.testGap() - my;
+            sxy += dx * dy;
+            sxx += dx * dx;
+            syy += dy * dy;
+        }
+        double slope = sxy / sxx;
+        double intercept = my - slope * mx;
+        double residual = points.stream().mapToDouble(p -> Math.abs(p.testGap() - (slope * p.trainGap() + intercept))).average().orElseThrow();
+        return new Fit(List.copyOf(points), sxy / Math.sqrt(sxx * syy), slope, intercept, residual);
+    }
+
+    /** The seed-1 rows of {@code dataset} in {@code runsDir} that ran all the protocol's epochs. */
+    public static Report of(Path runsDir, String dataset) {
+        List<Point> trained = new ArrayList<>();
+        List<Point> didNotTrain = new ArrayList<>();
+        List<String> withoutLog = new ArrayList<>();
+        SameData sameData = new SameData(runsDir.toString());
+        for (ReferenceResults.Row ref : ReferenceResults.all()) {
+            if (!ref.dataset().equals(dataset)) {
+                continue;
+            }
+            Path dir = runsDir.resolve(ref.experiment());
+            List<EpochRecord> log;
+            try {
+                log = RunFolder.at(dir).worklog();
+            } catch (IllegalStateException | UncheckedIOException e) {
+                continue; // an unreadable worklog: summarize reports it with the results table
+            }
+            if (log.size() < ResultsSummary.PROTOCOL_EPOCHS) {
+                continue;
+            }
+            if (Double.isNaN(ref.trainAccuracyLast())) {
+                withoutLog.add(ref.experiment());
+                continue;
+            }
+            sameData.add(dataset, dir);
+            EpochRecord last = log.get(ResultsSummary.PROTOCOL_EPOCHS - 1);
+            Point p = new Point(ref.experiment(), ref.trainAccuracyLast(), last.trainAccuracy(), ref.bestAccuracy(), last.bestAccuracy());
+            (p.trained() ? trained : didNotTrain).add(p);
+        }
+        sameData.check();
+        return new Report(dataset, fit(trained), didNotTrain, withoutLog);
+    }
+
+    /** Writes {@code <dataset>-training-fit.md}. */
+    public static Path write(Path runsDir, String dataset, Path outDir) {
+        Path md = outDir.resolve(dataset + FILE_SUFFIX);
+        AtomicFiles.writeString(md, markdown(of(runsDir, dataset)));
+        return md;
+    }
+
+    /** The fit in two lines (Markdown list items), or why there is none yet. */
+    public static String summary(Report r) {
+        Fit f = r.fit();
+        if (f.points().size() < 3) {
+            return "Fewer than 3 rows so far (" + f.points().size() + "): no line yet.\n";
+        }
+        return String.format(Locale.ROOT, "- %d rows; correlation of the test gap with the training gap %.3f.%n", f.points().size(), f.correlation())
+                + String.format(Locale.ROOT, "- Least-squares line: test gap = %.2f x training gap %s %.2f points; it leaves a mean "
+                + "absolute residual of %.2f points, against a mean absolute test gap of %.2f.%n", f.slope(),
+                f.intercept() < 0 ? "-" : "+", Math.abs(100 * f.intercept()), 100 * f.meanAbsoluteResidual(), 100 * f.meanAbsoluteTestGap());
+    }
+
+    static String markdown(Report r) {
+        Fit f = r.fit();
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(r.dataset()).append(": do the gaps to the reference follow the training fit?\n\n");
+        sb.append("Every reference row whose seed-1 run has all ").append(ResultsSummary.PROTOCOL_EPOCHS).append(" epochs: training accuracy in ")
+                .append("the last epoch, ours and the reference's (from its published training log), and best test accuracy, ours and ")
+                .append("the reference's. If the test gap follows the training gap, the gaps are how well each network fits the training set ")
+                .append("under each head, not the heads' code. Left out: a run whose training accuracy in its last epoch is below ")
+                .append(DID_NOT_TRAIN).append(" (it did not train) and rows without the reference's log. Gaps in points (ours minus the ")
+                .append("reference's). Generated by `summarize`.\n\n");
+        sb.append(summary(r)).append("\n");
+        sb.append("| experiment | reference train | our train | train gap | reference test | our test | test gap | residual |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Point p : f.points()) {
+            sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %+.2f | %.4f | %.4f | %+.2f | %s |%n",
+                    ReferenceResults.shortName(p.experiment(), r.dataset()), p.referenceTrain(), p.ourTrain(), 100 * p.trainGap(),
+                    p.referenceTest(), p.ourTest(), 100 * p.testGap(),
+                    Double.isNaN(f.slope()) ? "-" : String.format(Locale.ROOT, "%+.2f", 100 * f.residual(p))));
+        }
+        for (Point p : r.didNotTrain()) {
+            sb.append(String.format(Locale.ROOT, "%nLeft out, did not train: %s (training accuracy in the last epoch: reference %.4f, "
+                    + "ours %.4f; best test: reference %.4f, ours %.4f).%n", ReferenceResults.shortName(p.experiment(), r.dataset()),
+                    p.referenceTrain(), p.ourTrain(), p.referenceTest(), p.ourTest()));
+        }
+        for (String e : r.withoutReferenceLog()) {
+            sb.append("\nLeft out, no reference log: ").append(ReferenceResults.shortName(e, r.dataset())).append(".\n");
+        }
+        return sb.toString();
+    }
+}
