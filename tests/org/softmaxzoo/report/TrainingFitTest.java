@@ -27,6 +27,8 @@ class TrainingFitTest {
         assertEquals(0.923381, fit.correlation(), 1e-6);
         assertEquals(0.0035, fit.meanAbsoluteResidual(), 1e-9);
         assertEquals(-0.007, fit.residual(points.get(2)), 1e-9);
+        // Without row 2 the other three lie on y = x, which predicts 0.02 for it: residual 0.01 - 0.02.
+        assertEquals(-0.01, fit.leaveOneOutResidual(points.get(2)), 1e-9);
     }
 
     @Test
