@@ -10,6 +10,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** A small line chart for the notebooks: named series of (x, y), rendered to an image and optionally saved. */
 public final class LineChart {
+    /** The invisible series {@link #readableXTicks} adds. */
+    static final String TICK_SPACER = "x tick spacer (not drawn)";
     private final XYChart chart;
 
     public LineChart(String title, String xTitle, String yTitle) {
@@ -36,6 +38,11 @@ public final class LineChart {
         return this;
     }
 
+    /** The series of this name (for tests). */
+    XYSeries series(String name) {
+        return chart.getSeriesMap().get(name);
+    }
+
     /** Whether a series of this name is already drawn. */
     public boolean has(String name) {
         return chart.getSeriesMap().containsKey(name);
@@ -55,11 +62,33 @@ public final class LineChart {
     }
 
     public BufferedImage image() {
+        readableXTicks();
         return Figures.imageBesideLegend(chart);
     }
 
     /** Writes the chart as a PNG and returns its image, for {@code display(...)} in a notebook. */
     public BufferedImage save(Path file) {
+        readableXTicks();
         return Figures.saveBesideLegend(chart, file);
+    }
+
+    /**
+     * XChart 3.8 puts ticks only at the data's x values when they are equally spaced (epochs 1, 2, ..., 40), as densely
+     * as the narrowest label allows, so "11131517..." runs together beside an outside legend. One invisible point
+     * between the first two x values makes them unequal, and the axis gets round, evenly spread ticks (0, 10, 20, ...).
+     */
+    private void readableXTicks() {
+        if (has(TICK_SPACER) || chart.getStyler().isXAxisLogarithmic() || chart.getSeriesMap().isEmpty()) {
+            return;
+        }
+        XYSeries first = chart.getSeriesMap().values().iterator().next();
+        double[] x = first.getXData();
+        if (x.length < 2) {
+            return;
+        }
+        XYSeries spacer = chart.addSeries(TICK_SPACER, new double[] {(x[0] + x[1]) / 2}, new double[] {first.getYData()[0]});
+        spacer.setMarker(SeriesMarkers.NONE);
+        spacer.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        spacer.setShowInLegend(false);
     }
 }
