@@ -95,6 +95,18 @@ class ChaosIntegrationTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ChaosTrainer.class.getName(),
                 runDir.toString(), data.toString()).redirectErrorStream(true).start();
+        try {
+            return lifeOf(p, runDir, kill, delayMillis);
+        } finally {
+            if (p.isAlive()) { // an assertion or I/O error above: no child left stopped or waiting at its gate
+                p.destroyForcibly();
+                p.waitFor();
+            }
+        }
+    }
+
+    /** Follows a started life's lines, kills it as asked (answering its gate meanwhile), and says what it got to. */
+    private Life lifeOf(Process p, Path runDir, Kill kill, int delayMillis) throws IOException, InterruptedException {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         int killAtStep = -1;
         long lastStepAt = 0;
@@ -116,7 +128,7 @@ class ChaosIntegrationTest {
                     } else {
                         Thread.sleep(delayMillis);
                     }
-                    if (p.isAlive()) { // it cannot finish meanwhile: the last epoch waits at its gate
+                    if (p.isAlive()) { // it cannot finish meanwhile: it waits at its gate before the last epoch's end
                         p.destroyForcibly(); // SIGKILL; also closes the streams, so only for a live process
                         p.waitFor();
                         return new Life(true, false, inWrite, 0);
@@ -124,8 +136,12 @@ class ChaosIntegrationTest {
                     kill = Kill.NEVER; // it ended by itself first (a crash): read on to see how
                 }
             } else if (f[0].equals("gate")) {
-                p.getOutputStream().write('\n');
-                p.getOutputStream().flush();
+                try {
+                    p.getOutputStream().write('\n');
+                    p.getOutputStream().flush();
+                } catch (IOException e) {
+                    // it died at the gate: read on to its end, which says how
+                }
             } else if (f[0].equals("saved")) {
                 endOfEpoch = Math.max(endOfEpoch, (System.nanoTime() - lastStepAt) / 1_000_000);
             } else if (f[0].equals("done")) {

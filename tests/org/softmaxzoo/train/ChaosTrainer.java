@@ -1,10 +1,7 @@
 package org.softmaxzoo.train;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.data.Datasets;
@@ -12,9 +9,10 @@ import org.softmaxzoo.data.Datasets;
 /**
  * The process {@link ChaosIntegrationTest} kills: trains {@link #CONFIG} into the folder given, on the
  * (real MNIST, cut short) data root given, and says where it is ("step e s n" after each step, "saved e" after
- * each epoch's worklog and checkpoint, "done") so the test can aim its kills. After the first step of the last epoch
- * it says "gate" and waits for a line on its input: a life the test means to kill before the end then cannot finish
- * while the test sleeps towards its kill moment (that race once made the test read a closed stream).
+ * each epoch's worklog and checkpoint, "done") so the test can aim its kills. After the last step of the last epoch
+ * (every step a mid-epoch kill can aim at comes before it) it says "gate" and waits for a line on its input, which
+ * the test sends whenever it reads "gate": a life the test means to kill, whose kill moment is still to come while
+ * the test sleeps towards it, then cannot finish by itself (that race once made the test read a closed stream).
  */
 public final class ChaosTrainer {
     static final TrainConfig CONFIG = TrainConfig.of(DatasetKind.MNIST, "softmax").withEpochs(6).withTrainLimit(320);
@@ -29,7 +27,7 @@ public final class ChaosTrainer {
             @Override
             public void step(int epoch, int step, int steps) {
                 say("step " + epoch + " " + step + " " + steps);
-                if (epoch == CONFIG.epochs() && step == 1) {
+                if (epoch == CONFIG.epochs() && step == steps) {
                     say("gate");
                     awaitLine();
                 }
@@ -43,10 +41,14 @@ public final class ChaosTrainer {
         say("done");
     }
 
+    /** Reads up to the next newline of the input, byte by byte (no buffer that could swallow a later line). */
     private static void awaitLine() {
         try {
-            if (new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine() == null) {
-                throw new IllegalStateException("the test closed the gate's input");
+            int c;
+            while ((c = System.in.read()) != '\n') {
+                if (c < 0) {
+                    throw new IllegalStateException("the test closed the gate's input");
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
