@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "summarize", mixinStandardHelpOptions = true,
         description = "Compare the runs' worklogs with the reference tables: Markdown, CSV and a bar chart per data set, "
-                + "and check the reference's headline findings on the finished runs (findings.md).")
+                + "the seed spread and the training fit, and check the reference's headline findings on the finished runs (findings.md).")
 final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "results/runs", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")
     Path runs;
@@ -34,7 +34,7 @@ final class SummarizeCommand implements Callable<Integer> {
     Path figures;
 
     @Option(names = "--check", description = "Write nothing: recompute everything from the worklogs and list where the committed "
-            + "results disagree (a table, findings.md or differences.md not what the worklogs give, a run more than a point from "
+            + "results disagree (a table, seed spread, training fit, findings.md or differences.md missing or not what the worklogs give, a run more than a point from "
             + "the reference or a finding that does not hold without its line in explanations.csv); exit 1 if anything does")
     boolean check;
 

@@ -10,7 +10,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** A small line chart for the notebooks: named series of (x, y), rendered to an image and optionally saved. */
 public final class LineChart {
-    /** The invisible series {@link #readableXTicks} adds. */
+    /** The invisible series {@link #withReadableXTicks} adds while it renders. */
     static final String TICK_SPACER = "x tick spacer (not drawn)";
     private final XYChart chart;
 
@@ -38,11 +38,6 @@ public final class LineChart {
         return this;
     }
 
-    /** The series of this name (for tests). */
-    XYSeries series(String name) {
-        return chart.getSeriesMap().get(name);
-    }
-
     /** Whether a series of this name is already drawn. */
     public boolean has(String name) {
         return chart.getSeriesMap().containsKey(name);
@@ -62,33 +57,56 @@ public final class LineChart {
     }
 
     public BufferedImage image() {
-        readableXTicks();
-        return Figures.imageBesideLegend(chart);
+        return withReadableXTicks(() -> Figures.imageBesideLegend(chart));
     }
 
     /** Writes the chart as a PNG and returns its image, for {@code display(...)} in a notebook. */
     public BufferedImage save(Path file) {
-        readableXTicks();
-        return Figures.saveBesideLegend(chart, file);
+        return withReadableXTicks(() -> Figures.saveBesideLegend(chart, file));
     }
 
     /**
-     * XChart 3.8 puts ticks only at the data's x values when they are equally spaced (epochs 1, 2, ..., 40), as densely
-     * as the narrowest label allows, so "11131517..." runs together beside an outside legend. One invisible point
-     * between the first two x values makes them unequal, and the axis gets round, evenly spread ticks (0, 10, 20, ...).
+     * Renders with round x ticks. XChart 3.8 collects the series' x values (distinct, in the order added) and, when
+     * they are equally spaced, as epochs 1, 2, ..., 40 are, puts ticks only at those values, as densely as the
+     * narrowest label allows, so "11131517..." ran together beside an outside legend. For the rendering, one more x
+     * value, drawn as nothing and not in the legend, breaks the equal spacing and the axis gets round, evenly spread
+     * ticks (0, 10, 20, ...); it is removed afterwards, so later series keep their colours.
      */
-    private void readableXTicks() {
-        if (has(TICK_SPACER) || chart.getStyler().isXAxisLogarithmic() || chart.getSeriesMap().isEmpty()) {
-            return;
+    private BufferedImage withReadableXTicks(java.util.function.Supplier<BufferedImage> render) {
+        if (!xValuesEquallySpaced() || chart.getStyler().isXAxisLogarithmic()) {
+            return render.get();
         }
-        XYSeries first = chart.getSeriesMap().values().iterator().next();
-        double[] x = first.getXData();
-        if (x.length < 2) {
-            return;
-        }
-        XYSeries spacer = chart.addSeries(TICK_SPACER, new double[] {(x[0] + x[1]) / 2}, new double[] {first.getYData()[0]});
+        double[] x = distinctXValues();
+        double y = chart.getSeriesMap().values().iterator().next().getYData()[0];
+        XYSeries spacer = chart.addSeries(TICK_SPACER, new double[] {(x[0] + x[1]) / 2}, new double[] {y});
         spacer.setMarker(SeriesMarkers.NONE);
         spacer.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         spacer.setShowInLegend(false);
+        try {
+            return render.get();
+        } finally {
+            chart.removeSeries(TICK_SPACER);
+        }
+    }
+
+    /** Whether XChart would see the x values as equally spaced (its rule: distinct values in the order added). */
+    boolean xValuesEquallySpaced() {
+        double[] x = distinctXValues();
+        if (x.length < 2) {
+            return false;
+        }
+        double step = x[1] - x[0];
+        for (int i = 2; i < x.length; i++) {
+            if (Math.abs(x[i] - x[i - 1] - step) >= 1e-4) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double[] distinctXValues() {
+        java.util.Set<Double> distinct = new java.util.LinkedHashSet<>();
+        chart.getSeriesMap().values().forEach(series -> java.util.Arrays.stream(series.getXData()).forEach(distinct::add));
+        return distinct.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

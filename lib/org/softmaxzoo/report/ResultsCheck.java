@@ -15,9 +15,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * {@code summarize --check}: recomputes the tables and findings from the committed worklogs and lists
- * every way the committed results disagree with them: a table or {@code findings.md} or
- * {@code differences.md} that is not what the worklogs give (drift: someone edited a worklog or forgot
- * to rerun {@code summarize}), a finished run more than {@value #EXPLAIN_ABOVE} from the reference
+ * every way the committed results disagree with them: a table, {@code <data set>-seeds.md},
+ * {@code <data set>-training-fit.md}, {@code findings.md} or {@code differences.md} that is missing or not what the
+ * worklogs give (drift: someone edited a worklog or forgot to rerun {@code summarize}), a finished run more than {@value #EXPLAIN_ABOVE} from the reference
  * without its explanation, a finding that does not hold without its explanation, an explanation
  * that no longer applies, a stability map's table ({@link StabilityMap}) or an open-set table ({@link OpenSetReport#TABLES}) that is not what its runs give.
  */
@@ -129,7 +129,9 @@ public final class ResultsCheck {
 
     private static void compareText(Path file, String expected, List<String> problems) {
         try {
-            if (!Files.isRegularFile(file) || !Files.readString(file).equals(expected)) {
+            if (!Files.isRegularFile(file)) {
+                problems.add(file + ": missing; run `summarize` and commit results/");
+            } else if (!Files.readString(file).equals(expected)) {
                 problems.add(file + " is not what the committed worklogs give; run `summarize` and commit results/");
             }
         } catch (IOException e) {

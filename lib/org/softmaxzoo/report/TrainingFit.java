@@ -15,12 +15,12 @@ import org.softmaxzoo.train.RunFolder;
  * minus the reference's (from its published log) against our best test accuracy minus the reference's, with their
  * Pearson correlation, least-squares line and mean absolute residual. When the line leaves little, the gaps are
  * the networks' fit under each head, not the heads' code. A run whose training accuracy in its last epoch is below
- * {@value #DID_NOT_TRAIN} did not train (ten classes: every other run of the reference's and of our seed-1 grid ends
+ * {@value #DID_NOT_TRAIN_BELOW} did not train (ten classes: every other run of the reference's and of our seed-1 grid ends
  * above 0.76) and is left out, as
  * are rows whose reference log is missing.
  */
 public final class TrainingFit {
-    public static final double DID_NOT_TRAIN = 0.7;
+    public static final double DID_NOT_TRAIN_BELOW = 0.7;
     public static final String FILE_SUFFIX = "-training-fit.md";
 
     /** One row: training accuracy in the last epoch and best test accuracy, the reference's and ours. */
@@ -34,11 +34,14 @@ public final class TrainingFit {
         }
 
         boolean trained() {
-            return referenceTrain >= DID_NOT_TRAIN && ourTrain >= DID_NOT_TRAIN;
+            return referenceTrain >= DID_NOT_TRAIN_BELOW && ourTrain >= DID_NOT_TRAIN_BELOW;
         }
     }
 
-    /** The line test gap = slope x training gap + intercept through {@code points}; NaN statistics below 3 points. */
+    /**
+     * The line test gap = slope x training gap + intercept through {@code points}; NaN statistics below 3 points or
+     * when every training gap is the same (no line), and a NaN correlation when every test gap is.
+     */
     public record Fit(List<Point> points, double correlation, double slope, double intercept, double meanAbsoluteResidual) {
         public double residual(Point p) {
             return p.testGap() - (slope * p.trainGap() + intercept);
@@ -49,8 +52,21 @@ public final class TrainingFit {
          * the row itself cannot pull the line (a row far out on the training axis would); NaN below 4 rows.
          */
         public double leaveOneOutResidual(Point p) {
-            Fit others = fit(points.stream().filter(q -> q != p).toList());
-            return others.residual(p);
+            List<Point> others = points.stream().filter(q -> !q.equals(p)).toList();
+            if (others.size() != points.size() - 1) {
+                throw new IllegalArgumentException("not one of the fitted rows: " + p.experiment());
+            }
+            return fit(others).residual(p);
+        }
+
+        /** "test gap = a x training gap + b" in points, with the correlation; "no line" without one. */
+        public String equation() {
+            if (Double.isNaN(slope)) {
+                return "no line";
+            }
+            double b = 100 * intercept;
+            return String.format(Locale.ROOT, "test gap = %.2f x training gap %s %.2f points (r = %s)", slope, b < -0.005 ? "-" : "+",
+                    Math.abs(b), Double.isNaN(correlation) ? "-" : String.format(Locale.ROOT, "%.2f", correlation));
         }
 
         public double meanAbsoluteTestGap() {
@@ -68,8 +84,9 @@ public final class TrainingFit {
     /** Least squares of the test gaps on the training gaps. */
     public static Fit fit(List<Point> points) {
         int n = points.size();
+        Fit none = new Fit(List.copyOf(points), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         if (n < 3) {
-            return new Fit(List.copyOf(points), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return none;
         }
         double mx = points.stream().mapToDouble(Point::trainGap).average().orElseThrow();
         double my = points.stream().mapToDouble(Point::testGap).average().orElseThrow();
@@ -82,6 +99,9 @@ public final class TrainingFit {
             sxy += dx * dy;
             sxx += dx * dx;
             syy += dy * dy;
+        }
+        if (sxx == 0) {
+            return none;
         }
         double slope = sxy / sxx;
         double intercept = my - slope * mx;
@@ -106,7 +126,8 @@ public final class TrainingFit {
             } catch (IllegalStateException | UncheckedIOException e) {
                 continue; // an unreadable worklog: summarize reports it with the results table
             }
-            if (log.size() < ResultsSummary.PROTOCOL_EPOCHS) {
+            java.util.Optional<EpochRecord> last = log.stream().filter(e -> e.epoch() == ResultsSummary.PROTOCOL_EPOCHS).findFirst();
+            if (last.isEmpty()) {
                 continue;
             }
             if (Double.isNaN(ref.trainAccuracyLast())) {
@@ -114,8 +135,8 @@ public final class TrainingFit {
                 continue;
             }
             sameData.add(dataset, dir);
-            EpochRecord last = log.get(ResultsSummary.PROTOCOL_EPOCHS - 1);
-            Point p = new Point(ref.experiment(), ref.trainAccuracyLast(), last.trainAccuracy(), ref.bestAccuracy(), last.bestAccuracy());
+            Point p = new Point(ref.experiment(), ref.trainAccuracyLast(), last.get().trainAccuracy(), ref.bestAccuracy(),
+                    last.get().bestAccuracy());
             (p.trained() ? trained : didNotTrain).add(p);
         }
         sameData.check();
@@ -132,13 +153,12 @@ public final class TrainingFit {
     /** The fit in two lines (Markdown list items), or why there is none yet. */
     public static String summary(Report r) {
         Fit f = r.fit();
-        if (f.points().size() < 3) {
-            return "Fewer than 3 rows so far (" + f.points().size() + "): no line yet.\n";
+        if (Double.isNaN(f.slope())) {
+            return "No line yet (" + f.points().size() + " rows; it needs 3 with different training gaps).\n";
         }
-        return String.format(Locale.ROOT, "- %d rows; correlation of the test gap with the training gap %.3f.%n", f.points().size(), f.correlation())
-                + String.format(Locale.ROOT, "- Least-squares line: test gap = %.2f x training gap %s %.2f points; it leaves a mean "
-                + "absolute residual of %.2f points, against a mean absolute test gap of %.2f.%n", f.slope(),
-                f.intercept() < 0 ? "-" : "+", Math.abs(100 * f.intercept()), 100 * f.meanAbsoluteResidual(), 100 * f.meanAbsoluteTestGap());
+        return String.format(Locale.ROOT, "- %d rows; correlation of the test gap with the training gap %.3f.\n", f.points().size(), f.correlation())
+                + String.format(Locale.ROOT, "- Least-squares line: %s; it leaves a mean absolute residual of %.2f points, against a mean "
+                + "absolute test gap of %.2f.\n", f.equation(), 100 * f.meanAbsoluteResidual(), 100 * f.meanAbsoluteTestGap());
     }
 
     private static String points(double accuracyDifference) {
@@ -153,20 +173,20 @@ public final class TrainingFit {
                 .append("the last epoch, ours and the reference's (from its published training log), and best test accuracy, ours and ")
                 .append("the reference's. If the test gap follows the training gap, the gaps are how well each network fits the training set ")
                 .append("under each head, not the heads' code. Left out: a run whose training accuracy in its last epoch is below ")
-                .append(DID_NOT_TRAIN).append(" (it did not train) and rows without the reference's log. Gaps in points (ours minus the ")
+                .append(DID_NOT_TRAIN_BELOW).append(" (it did not train) and rows without the reference's log. Gaps in points (ours minus the ")
                 .append("reference's); the last column is the row's residual from the line through the other rows. Generated by `summarize`.\n\n");
         sb.append(summary(r)).append("\n");
         sb.append("| experiment | reference train | our train | train gap | reference test | our test | test gap | residual | residual, line "
                 + "without the row |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Point p : f.points()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %+.2f | %.4f | %.4f | %+.2f | %s | %s |%n",
+            sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %+.2f | %.4f | %.4f | %+.2f | %s | %s |\n",
                     ReferenceResults.shortName(p.experiment(), r.dataset()), p.referenceTrain(), p.ourTrain(), 100 * p.trainGap(),
                     p.referenceTest(), p.ourTest(), 100 * p.testGap(), points(f.residual(p)), points(f.leaveOneOutResidual(p))));
         }
         for (Point p : r.didNotTrain()) {
-            sb.append(String.format(Locale.ROOT, "%nLeft out, did not train: %s (training accuracy in the last epoch: reference %.4f, "
-                    + "ours %.4f; best test: reference %.4f, ours %.4f).%n", ReferenceResults.shortName(p.experiment(), r.dataset()),
+            sb.append(String.format(Locale.ROOT, "\nLeft out, did not train: %s (training accuracy in the last epoch: reference %.4f, "
+                    + "ours %.4f; best test: reference %.4f, ours %.4f).\n", ReferenceResults.shortName(p.experiment(), r.dataset()),
                     p.referenceTrain(), p.ourTrain(), p.referenceTest(), p.ourTest()));
         }
         for (String e : r.withoutReferenceLog()) {

@@ -21,7 +21,7 @@ class TrainingFitPlotTest {
         XYSeries rows = chart.getSeriesMap().get("rows (4)");
         assertArrayEquals(new double[] {0, 1, 2, 3}, rows.getXData(), 1e-9);
         assertArrayEquals(new double[] {0, 1, 1, 3}, rows.getYData(), 1e-9);
-        XYSeries line = chart.getSeriesMap().get("least squares: test gap = 0.90 x training gap - 0.10 (r = 0.92)");
+        XYSeries line = chart.getSeriesMap().get("least squares: test gap = 0.90 x training gap - 0.10 points (r = 0.92)");
         assertArrayEquals(new double[] {0, 3}, line.getXData(), 1e-9);
         assertArrayEquals(new double[] {-0.1, 2.6}, line.getYData(), 1e-9);
         assertTrue(chart.getTitle().contains("did not train, left out: 1"), chart.getTitle());

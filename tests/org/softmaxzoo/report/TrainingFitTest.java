@@ -3,9 +3,9 @@ package org.softmaxzoo.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.softmaxzoo.notebook.Notebook;
 
 class TrainingFitTest {
     private static final String FASHION = "fashion_mnist.softmax.weight_decay1e-3.feature2";
@@ -32,6 +32,15 @@ class TrainingFitTest {
     }
 
     @Test
+    void equalTrainingGapsGiveNoLine() {
+        List<TrainingFit.Point> same = List.of(new TrainingFit.Point("a", 0.9, 0.91, 0.8, 0.80), new TrainingFit.Point("b", 0.9, 0.91, 0.8, 0.81),
+                new TrainingFit.Point("c", 0.9, 0.91, 0.8, 0.83));
+        TrainingFit.Fit fit = TrainingFit.fit(same);
+        assertTrue(Double.isNaN(fit.slope()) && Double.isNaN(fit.correlation()), "a vertical cloud has no least-squares line");
+        assertEquals("no line", fit.equation());
+    }
+
+    @Test
     void referenceTrainingAccuraciesAreTheLogsLastEpoch() {
         // Copied by hand from the reference's train_log/<experiment>/worklog.txt, "Epoch 40/40": 81.52% and 59.51%.
         ReferenceResults.Row normface1 = row("mnist.softmax.weight_decay1e-3.feature2.normface.scale1");
@@ -42,7 +51,7 @@ class TrainingFitTest {
 
     @Test
     void committedFashionRunsLeaveOutTheReferenceRunThatDidNotTrain() {
-        TrainingFit.Report r = TrainingFit.of(Path.of("results/runs"), "fashion_mnist");
+        TrainingFit.Report r = TrainingFit.of(Notebook.projectDir().resolve("results").resolve("runs"), "fashion_mnist");
         assertEquals(List.of(FASHION + ".arcface.scale10.margin20"), r.didNotTrain().stream().map(TrainingFit.Point::experiment).toList());
         assertEquals(List.of(FASHION + ".normface.scale5"), r.withoutReferenceLog());
         // Normalized weights + Ring loss 0.1: the reference's log 87.26%, our worklog's epoch 40 0.856383, bests 0.8510 and 0.8401.
