@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.softmaxzoo.train.AtomicFiles;
 import org.softmaxzoo.train.EpochRecord;
 import org.softmaxzoo.train.RunFolder;
@@ -15,9 +16,8 @@ import org.softmaxzoo.train.RunFolder;
  * minus the reference's (from its published log) against our best test accuracy minus the reference's, with their
  * Pearson correlation, least-squares line and mean absolute residual. When the line leaves little, the gaps are
  * the networks' fit under each head, not the heads' code. A run whose training accuracy in its last epoch is below
- * {@value #DID_NOT_TRAIN_BELOW} did not train (ten classes: every other run of the reference's and of our seed-1 grid ends
- * above 0.76) and is left out, as
- * are rows whose reference log is missing.
+ * {@value #DID_NOT_TRAIN_BELOW} did not train (ten classes: every other run of the reference's and of our seed-1 grid
+ * ends above 0.76) and is left out, as are rows whose reference log is missing.
  */
 public final class TrainingFit {
     public static final double DID_NOT_TRAIN_BELOW = 0.7;
@@ -126,7 +126,7 @@ public final class TrainingFit {
             } catch (IllegalStateException | UncheckedIOException e) {
                 continue; // an unreadable worklog: summarize reports it with the results table
             }
-            java.util.Optional<EpochRecord> last = log.stream().filter(e -> e.epoch() == ResultsSummary.PROTOCOL_EPOCHS).findFirst();
+            Optional<EpochRecord> last = log.stream().filter(e -> e.epoch() == ResultsSummary.PROTOCOL_EPOCHS).findFirst();
             if (last.isEmpty()) {
                 continue;
             }
