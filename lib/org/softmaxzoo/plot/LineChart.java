@@ -73,10 +73,10 @@ public final class LineChart {
      * ticks (0, 10, 20, ...); it is removed afterwards, so later series keep their colours.
      */
     private BufferedImage withReadableXTicks(java.util.function.Supplier<BufferedImage> render) {
-        if (!xValuesEquallySpaced() || chart.getStyler().isXAxisLogarithmic()) {
+        double[] x = distinctXValues();
+        if (!equallySpaced(x) || chart.getStyler().isXAxisLogarithmic()) {
             return render.get();
         }
-        double[] x = distinctXValues();
         double y = chart.getSeriesMap().values().iterator().next().getYData()[0];
         XYSeries spacer = chart.addSeries(TICK_SPACER, new double[] {(x[0] + x[1]) / 2}, new double[] {y});
         spacer.setMarker(SeriesMarkers.NONE);
@@ -91,7 +91,10 @@ public final class LineChart {
 
     /** Whether XChart would see the x values as equally spaced (its rule: distinct values in the order added). */
     boolean xValuesEquallySpaced() {
-        double[] x = distinctXValues();
+        return equallySpaced(distinctXValues());
+    }
+
+    private static boolean equallySpaced(double[] x) {
         if (x.length < 2) {
             return false;
         }

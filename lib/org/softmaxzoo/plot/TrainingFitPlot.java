@@ -50,7 +50,9 @@ public final class TrainingFitPlot {
         if (!Double.isNaN(fit.slope())) {
             double lo = java.util.Arrays.stream(x).min().orElseThrow();
             double hi = java.util.Arrays.stream(x).max().orElseThrow();
-            XYSeries line = chart.addSeries("least squares: " + fit.equation(), new double[] {lo, hi}, new double[] {fit.slope() * lo + 100 * fit.intercept(), fit.slope() * hi + 100 * fit.intercept()});
+            // x is in points, the fit in accuracy differences
+            XYSeries line = chart.addSeries("least squares: " + fit.equation(), new double[] {lo, hi},
+                    new double[] {100 * fit.predictedTestGap(lo / 100), 100 * fit.predictedTestGap(hi / 100)});
             line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             line.setMarker(SeriesMarkers.NONE);
             line.setLineColor(Color.GRAY);

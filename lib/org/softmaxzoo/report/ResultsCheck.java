@@ -17,8 +17,8 @@ import tech.tablesaw.api.Table;
  * {@code summarize --check}: recomputes the tables and findings from the committed worklogs and lists
  * every way the committed results disagree with them: a table, {@code <data set>-seeds.md},
  * {@code <data set>-training-fit.md}, {@code findings.md} or {@code differences.md} that is missing or not what the
- * worklogs give (drift: someone edited a worklog or forgot to rerun {@code summarize}), a finished run more than {@value #EXPLAIN_ABOVE} from the reference
- * without its explanation, a finding that does not hold without its explanation, an explanation
+ * worklogs give (drift: someone edited a worklog or forgot to rerun {@code summarize}), a finished run more than
+ * {@value #EXPLAIN_ABOVE} from the reference without its explanation, a finding that does not hold without its explanation, an explanation
  * that no longer applies, a stability map's table ({@link StabilityMap}) or an open-set table ({@link OpenSetReport#TABLES}) that is not what its runs give.
  */
 public final class ResultsCheck {

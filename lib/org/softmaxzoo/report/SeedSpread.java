@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.softmaxzoo.train.AtomicFiles;
 import org.softmaxzoo.train.EpochRecord;
+import org.softmaxzoo.train.Worklog;
 import org.softmaxzoo.train.RunFolder;
 
 /**
@@ -83,7 +84,7 @@ public final class SeedSpread {
                 } catch (IllegalStateException | UncheckedIOException e) {
                     continue; // an unreadable worklog: summarize reports it with the table, and leaves it out
                 }
-                if (!log.isEmpty() && log.get(log.size() - 1).epoch() >= basis.minEpochs) {
+                if (Worklog.lastEpoch(log) >= basis.minEpochs) {
                     sameData.add(dataset, run.dir());
                     seeds.add(run.seed());
                     accuracies.add(log.stream().filter(r -> r.epoch() <= basis.minEpochs)

@@ -22,6 +22,7 @@ import org.softmaxzoo.plot.Figures;
 import org.softmaxzoo.plot.HeatMap;
 import org.softmaxzoo.train.AtomicFiles;
 import org.softmaxzoo.train.EpochRecord;
+import org.softmaxzoo.train.Worklog;
 import org.softmaxzoo.train.ExperimentName;
 import org.softmaxzoo.train.RunFolder;
 import org.softmaxzoo.train.Sweep;
@@ -132,7 +133,7 @@ public final class StabilityMap {
                     continue;
                 }
                 List<EpochRecord> log = RunFolder.at(run).worklog();
-                if (log.isEmpty() || log.get(log.size() - 1).epoch() < EPOCHS) {
+                if (Worklog.lastEpoch(log) < EPOCHS) {
                     continue; // still running
                 }
                 Properties config = RunFolder.at(run).config();

@@ -43,8 +43,13 @@ public final class TrainingFit {
      * when every training gap is the same (no line), and a NaN correlation when every test gap is.
      */
     public record Fit(List<Point> points, double correlation, double slope, double intercept, double meanAbsoluteResidual) {
+        /** The test gap the line gives for a training gap (accuracy differences, not points). */
+        public double predictedTestGap(double trainGap) {
+            return slope * trainGap + intercept;
+        }
+
         public double residual(Point p) {
-            return p.testGap() - (slope * p.trainGap() + intercept);
+            return p.testGap() - predictedTestGap(p.trainGap());
         }
 
         /**
@@ -104,9 +109,9 @@ public final class TrainingFit {
             return none;
         }
         double slope = sxy / sxx;
-        double intercept = my - slope * mx;
-        double residual = points.stream().mapToDouble(p -> Math.abs(p.testGap() - (slope * p.trainGap() + intercept))).average().orElseThrow();
-        return new Fit(List.copyOf(points), sxy / Math.sqrt(sxx * syy), slope, intercept, residual);
+        Fit line = new Fit(List.copyOf(points), sxy / Math.sqrt(sxx * syy), slope, my - slope * mx, Double.NaN);
+        double residual = points.stream().mapToDouble(p -> Math.abs(line.residual(p))).average().orElseThrow();
+        return new Fit(line.points(), line.correlation(), line.slope(), line.intercept(), residual);
     }
 
     /** The seed-1 rows of {@code dataset} in {@code runsDir} that ran all the protocol's epochs. */

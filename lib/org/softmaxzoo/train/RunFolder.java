@@ -197,8 +197,7 @@ public final class RunFolder {
         if (hasCheckpoint()) {
             return checkpoint().epoch();
         }
-        List<EpochRecord> log = worklog();
-        int last = log.isEmpty() ? 0 : log.get(log.size() - 1).epoch();
+        int last = Worklog.lastEpoch(worklog());
         return last >= epochs ? last : 0;
     }
 

@@ -19,6 +19,11 @@ public final class Worklog {
     private Worklog() {
     }
 
+    /** The last epoch a worklog's rows reach; 0 for none. */
+    public static int lastEpoch(List<EpochRecord> rows) {
+        return rows.isEmpty() ? 0 : rows.get(rows.size() - 1).epoch();
+    }
+
     public static List<EpochRecord> read(Path file) {
         if (!Files.exists(file)) {
             return List.of();

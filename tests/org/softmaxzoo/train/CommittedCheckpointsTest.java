@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.notebook.Notebook;
+import org.softmaxzoo.report.ResultsSummary;
 
 /**
  * Every committed checkpoint (kept so that a staged grid continues its run) can be continued: it ends where its
@@ -48,14 +49,9 @@ class CommittedCheckpointsTest {
         List<Path> unfinished;
         try (Stream<Path> children = Files.list(runs)) {
             unfinished = children.filter(d -> d.getFileName().toString().matches("(mnist|fashion_mnist)\\..*")
-                    && Files.exists(d.resolve(Worklog.FILE)) && lastEpoch(RunFolder.at(d)) < 40).sorted().toList();
+                    && Files.exists(d.resolve(Worklog.FILE)) && Worklog.lastEpoch(RunFolder.at(d).worklog()) < ResultsSummary.PROTOCOL_EPOCHS).sorted().toList();
         }
         assertTrue(dirs.containsAll(unfinished), "grid runs short of 40 epochs without a committed checkpoint: "
                 + unfinished.stream().filter(d -> !dirs.contains(d)).toList());
-    }
-
-    private static int lastEpoch(RunFolder folder) {
-        List<EpochRecord> log = folder.worklog();
-        return log.isEmpty() ? 0 : log.get(log.size() - 1).epoch();
     }
 }
