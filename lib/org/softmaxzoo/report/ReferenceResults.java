@@ -53,6 +53,11 @@ public final class ReferenceResults {
         }
     }
 
+    /** The rows of one data set, in table order. */
+    public static List<Row> of(String dataset) {
+        return all().stream().filter(r -> r.dataset().equals(dataset)).toList();
+    }
+
     /** The common start of a data set's reference experiment names: the name of its plain softmax row. */
     public static String prefix(String dataset) {
         return TrainConfig.of(DatasetKind.parse(dataset), ExperimentName.PLAIN).name();

@@ -75,20 +75,11 @@ public final class ResultsSummary {
         int inProgress = 0;
         SameData sameData = new SameData(runsDir.toString());
         List<String> unreadable = new java.util.ArrayList<>();
-        for (ReferenceResults.Row row : ReferenceResults.all()) {
-            if (!row.dataset().equals(dataset)) {
-                continue;
-            }
+        for (ReferenceResults.Row row : ReferenceResults.of(dataset)) {
             experiment.append(row.experiment());
             refAcc.append(row.bestAccuracy());
             refEpoch.append(row.bestEpoch());
-            List<EpochRecord> log;
-            try {
-                log = RunFolder.at(runsDir.resolve(row.experiment())).worklog();
-            } catch (IllegalStateException | java.io.UncheckedIOException e) {
-                unreadable.add(e.getMessage());
-                log = List.of();
-            }
+            List<EpochRecord> log = RunFolder.at(runsDir.resolve(row.experiment())).worklogOrEmpty(unreadable::add);
             if (log.isEmpty()) {
                 ourAcc.appendMissing();
                 ourEpoch.appendMissing();

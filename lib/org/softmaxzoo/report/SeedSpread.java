@@ -71,19 +71,12 @@ public final class SeedSpread {
     public static List<Row> rows(Path runsDir, String dataset, ResultsSummary.Basis basis) {
         List<Row> rows = new ArrayList<>();
         SameData sameData = new SameData(runsDir.toString());
-        for (ReferenceResults.Row ref : ReferenceResults.all()) {
-            if (!ref.dataset().equals(dataset)) {
-                continue;
-            }
+        for (ReferenceResults.Row ref : ReferenceResults.of(dataset)) {
             List<Long> seeds = new ArrayList<>();
             List<Double> accuracies = new ArrayList<>();
             for (SeedRun run : runsOf(runsDir, ref.experiment())) {
-                List<EpochRecord> log;
-                try {
-                    log = RunFolder.at(run.dir()).worklog();
-                } catch (IllegalStateException | UncheckedIOException e) {
-                    continue; // an unreadable worklog: summarize reports it with the table, and leaves it out
-                }
+                // an unreadable worklog is left out here; summarize reports it with the results table
+                List<EpochRecord> log = RunFolder.at(run.dir()).worklogOrEmpty(reason -> { });
                 if (Worklog.lastEpoch(log) >= basis.minEpochs) {
                     sameData.add(dataset, run.dir());
                     seeds.add(run.seed());

@@ -1,6 +1,5 @@
 package org.softmaxzoo.report;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,17 +119,10 @@ public final class TrainingFit {
         List<Point> didNotTrain = new ArrayList<>();
         List<String> withoutLog = new ArrayList<>();
         SameData sameData = new SameData(runsDir.toString());
-        for (ReferenceResults.Row ref : ReferenceResults.all()) {
-            if (!ref.dataset().equals(dataset)) {
-                continue;
-            }
+        for (ReferenceResults.Row ref : ReferenceResults.of(dataset)) {
             Path dir = runsDir.resolve(ref.experiment());
-            List<EpochRecord> log;
-            try {
-                log = RunFolder.at(dir).worklog();
-            } catch (IllegalStateException | UncheckedIOException e) {
-                continue; // an unreadable worklog: summarize reports it with the results table
-            }
+            // an unreadable worklog is left out here; summarize reports it with the results table
+            List<EpochRecord> log = RunFolder.at(dir).worklogOrEmpty(reason -> { });
             Optional<EpochRecord> last = log.stream().filter(e -> e.epoch() == ResultsSummary.PROTOCOL_EPOCHS).findFirst();
             if (last.isEmpty()) {
                 continue;

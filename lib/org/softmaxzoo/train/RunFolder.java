@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.data.Provenance;
 import org.softmaxzoo.heads.Heads;
@@ -157,6 +158,19 @@ public final class RunFolder {
     /** The worklog's rows; empty when there is none yet. */
     public List<EpochRecord> worklog() {
         return Worklog.read(worklogFile());
+    }
+
+    /**
+     * The worklog's rows for a report: empty, with the one-line reason passed to {@code unreadable}, when the file
+     * cannot be read, so one damaged run folder leaves its row blank instead of stopping the whole report.
+     */
+    public List<EpochRecord> worklogOrEmpty(Consumer<String> unreadable) {
+        try {
+            return worklog();
+        } catch (IllegalStateException | UncheckedIOException e) {
+            unreadable.accept(e.getMessage());
+            return List.of();
+        }
     }
 
     void writeWorklog(List<EpochRecord> records) {
