@@ -47,4 +47,16 @@ class SweepTest {
         }
         assertTrue(heads.contains("softmax+center(lambda=0.003,alpha=0.5)"), heads.toString());
     }
+
+    /** The first open-set table's heads, trained first by the queue, are leaderboard heads spelled the same (same runs). */
+    @Test
+    void theOpenSetHeadsAreLeaderboardHeads() {
+        java.nio.file.Path dir = org.softmaxzoo.notebook.Notebook.projectDir().resolve("results/runs/leaderboard");
+        List<String> leaderboard = Sweep.readList(dir.resolve("heads.txt"));
+        List<String> openSet = Sweep.readList(dir.resolve("openset-heads.txt"));
+        assertEquals(6, openSet.size());
+        for (String head : openSet) {
+            assertTrue(leaderboard.contains(head), head + " is not spelled as in heads.txt");
+        }
+    }
 }
