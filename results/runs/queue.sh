@@ -39,8 +39,8 @@ stage fashion-40 grid --list results/runs/grid-fashion-official.txt --figures fi
 # 2b. The Fashion-MNIST checks that NOTES.md's explanations rest on, on the official split (issue 25): the ArcFace
 #    fallback variant (10 epochs), the rows with a bias, and the reference's narrow network and Ring-loss form.
 stage fashion-variant grid --list results/runs/variants/fashion-official.txt --out results/runs/variants --epochs 10
-stage fashion-bias grid --list results/runs/with-bias/fashion-official.txt --out results/runs/with-bias --figures figures/results/petals
-stage fashion-writeup grid --list results/runs/writeup/fashion-official.txt --out results/runs/writeup --figures figures/results/petals
+stage fashion-bias grid --list results/runs/with-bias/fashion-official.txt --out results/runs/with-bias --figures results/runs/with-bias
+stage fashion-writeup grid --list results/runs/writeup/fashion-official.txt --out results/runs/writeup --figures results/runs/writeup
 # 3. The open-set benchmark, d = 2 and 64, 10 epochs, in the leaderboard's folder (issues 24, 25, 26). First the six heads
 #    of the first open-set table on Fashion-MNIST, seed 1: the open-set cells the withdrawn split took away (issue 25).
 stage openset-fashion verify --heads-file results/runs/leaderboard/openset-heads.txt --out results/runs/leaderboard --dataset fashion_mnist --seeds 1 --epochs 10
