@@ -66,7 +66,7 @@ class ChaosIntegrationTest {
                 // and the last one is not aimed at: start the chaos run over, its kills with it.
                 System.out.printf("chaos life %d: the run reached its last epoch with %d checkpoint-write kills; starting it over%n",
                         lives, duringCheckpointWrite);
-                deleteRun(runDir);
+                RunFolder.at(runDir).restart();
                 kills = 0;
                 duringCheckpointWrite = 0;
                 lastEpochNext = false;
@@ -252,14 +252,6 @@ class ChaosIntegrationTest {
             Files.write(small.resolve(part.fileName), idx.array());
         }
         return dir.resolve("data");
-    }
-
-    private static void deleteRun(Path runDir) throws IOException {
-        try (Stream<Path> files = Files.list(runDir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.delete(f);
-            }
-        }
     }
 
     private static int savedEpoch(Path runDir) {
