@@ -93,8 +93,11 @@ final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
                 "normface(s=10)", "cosface(s=10,m=0.2)", "arcface(s=10,m=30deg)", COMMITTED_SPHEREFACE, COMMITTED_CENTER);
         List<Integer> dimList = dims != null ? dims : List.of(2, 64);
         List<DatasetKind> kinds = (datasets != null ? datasets : List.of("mnist", "fashion_mnist")).stream().map(DatasetKind::parse).toList();
+        List<Long> seedList = seeds != null && !seeds.isEmpty() ? seeds : List.of(1L);
+        long pictureSeed = seedList.stream().mapToLong(Long::longValue).min().orElseThrow();
+        String tableName = out.toAbsolutePath().normalize().getFileName().toString();
         List<TrainConfig> configs = new ArrayList<>();
-        for (long seed : seeds != null && !seeds.isEmpty() ? seeds : List.of(1L)) {
+        for (long seed : seedList) {
             for (DatasetKind kind : kinds) {
                 for (int d : dimList) {
                     for (String head : headList) {
@@ -133,22 +136,26 @@ final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
                             stop.reason(Duration.ofNanos(System.nanoTime() - start)), k, configs.size(), config.name());
                     break;
                 }
+                report(k, configs.size(), r);
+                if (r.geometry() != null && config.seed() == pictureSeed) {
+                    // drawn now: once the checkpoint is gone the histograms behind it cannot be measured again
+                    System.out.println("wrote " + OpenSetReport.geometryFigure(r, figures, tableName));
+                }
                 if (!keepCheckpoints) {
                     folder.deleteCheckpoint(); // the metrics file keeps the numbers
                 }
-                report(k, configs.size(), r);
                 fresh.put(config.name(), r);
             } catch (IllegalStateException | java.io.UncheckedIOException | TrainingDivergedException e) {
                 System.err.printf("run %d/%d %s: error: %s (going on with the others)%n", k, configs.size(), config.name(), e.getMessage());
                 failed++;
             }
         }
-        // The table covers every scored run of the folder, also those other processes scored; fresh ones bring their geometry.
+        // The table covers every scored run of the folder, also those other processes scored.
         List<OpenSetBenchmark.Result> all = new ArrayList<>();
         for (OpenSetBenchmark.Result saved : OpenSetBenchmark.saved(out)) {
             all.add(fresh.getOrDefault(saved.config().name(), saved));
         }
-        System.out.println("wrote " + OpenSetReport.write(all, results, figures, out.toAbsolutePath().normalize().getFileName().toString()));
+        System.out.println("wrote " + OpenSetReport.write(all, results, figures, tableName));
         System.out.printf("verify: %d run(s) scored now, %d scored before, %d held by other processes, %d failed%n",
                 fresh.values().stream().filter(r -> r.geometry() != null).count(),
                 fresh.values().stream().filter(r -> r.geometry() == null).count(), held, failed);

@@ -199,18 +199,12 @@ public final class OpenSetReport {
     }
 
     /**
-     * The tables ({@link #writeTables}); the geometry figure of each freshly scored result that is its cell's lowest
-     * seed (one picture per cell; every run's geometry numbers are in its metrics file), and the ROC figure of each
-     * data set and dimension from each cell's lowest seed.
+     * The tables ({@link #writeTables}) and the ROC figure of each data set and dimension from each cell's lowest
+     * seed. The geometry figures are drawn by {@link #geometryFigure} as each run is scored.
      */
     public static List<Path> write(List<OpenSetBenchmark.Result> results, Path outDir, Path figuresDir, String name) {
         List<Path> written = new ArrayList<>(writeTables(results, outDir, name));
         List<OpenSetBenchmark.Result> firstSeeds = cells(results).stream().map(c -> c.runs().get(0)).toList();
-        for (OpenSetBenchmark.Result r : firstSeeds) {
-            if (r.geometry() != null) {
-                written.add(geometryFigure(r, figuresDir, name));
-            }
-        }
         firstSeeds.stream().map(r -> r.config().dataset().experimentName() + "-d" + r.config().featureDim()).distinct().forEach(key -> {
             List<OpenSetBenchmark.Result> group = firstSeeds.stream()
                     .filter(r -> (r.config().dataset().experimentName() + "-d" + r.config().featureDim()).equals(key)).toList();
@@ -219,8 +213,11 @@ public final class OpenSetReport {
         return written;
     }
 
-    /** The geometry figure of a freshly scored run: {@code <name>-geometry-<run>.png}, seen and unseen test classes. */
-    static Path geometryFigure(OpenSetBenchmark.Result r, Path figuresDir, String name) {
+    /**
+     * The geometry figure of a freshly scored run (one with {@link OpenSetBenchmark.Result#geometry()}):
+     * {@code <name>-geometry-<run>.png}, seen and unseen test classes.
+     */
+    public static Path geometryFigure(OpenSetBenchmark.Result r, Path figuresDir, String name) {
         Map<String, EmbeddingGeometry> sets = new LinkedHashMap<>();
         sets.put("seen classes", r.geometry().seen());
         sets.put("unseen classes", r.geometry().unseen());
