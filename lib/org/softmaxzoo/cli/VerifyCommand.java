@@ -19,7 +19,6 @@ import org.softmaxzoo.train.GridRunner;
 import org.softmaxzoo.train.RunLock;
 import org.softmaxzoo.train.Sweep;
 import org.softmaxzoo.train.TrainConfig;
-import org.softmaxzoo.train.RunName;
 import org.softmaxzoo.train.Trainer;
 import org.softmaxzoo.train.TrainingDivergedException;
 import picocli.CommandLine.Command;
@@ -31,8 +30,6 @@ import picocli.CommandLine.Option;
                 + " retrieval metrics (P@1, R-precision, MAP@R) and geometry diagnostics of the same test embeddings. Runs resume;"
                 + " the table (mean ± std over seeds) covers every scored run of the --out folder.")
 final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
-    static final int SEEN_CLASSES = 8;
-
     @Option(names = "--dataset", description = "mnist and/or fashion_mnist (repeatable; default both)")
     List<String> datasets;
 
@@ -46,8 +43,8 @@ final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
     @Option(names = "--feature-dim", description = "Feature dimension (repeatable; default 2 and 64)")
     List<Integer> dims;
 
-    @Option(names = "--seeds", split = ",", description = "Seeds per cell, e.g. 1,2,3 (runs of seeds other than 1 are named "
-            + "<run>.seed<s>); taken seed by seed, all of seed 1 first. Default: 1")
+    @Option(names = "--seeds", split = ",", description = "Seeds per cell, e.g. 1,2,3 (runs of seeds other than 1 have "
+            + ".seed<s> before .classes0-7 in their names); taken seed by seed, all of seed 1 first. Default: 1")
     List<Long> seeds;
 
     @Option(names = "--epochs", defaultValue = "5", description = "Epochs per run. Default: ${DEFAULT-VALUE}")
@@ -101,7 +98,7 @@ final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
             for (DatasetKind kind : kinds) {
                 for (int d : dimList) {
                     for (String head : headList) {
-                        configs.add(openSetConfig(kind, head, d, seed).withEpochs(epochs));
+                        configs.add(OpenSetBenchmark.config(kind, head, d, seed).withEpochs(epochs));
                     }
                 }
             }
@@ -130,7 +127,7 @@ final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
                     continue;
                 }
                 OpenSetBenchmark.Result r = OpenSetBenchmark.run(config, loaded.computeIfAbsent(config.dataset(), loader::load),
-                        SEEN_CLASSES, pairs, out, listener);
+                        OpenSetBenchmark.SEEN_CLASSES, pairs, out, listener);
                 if (r == null) {
                     System.out.printf("%s at run %d/%d (%s); run the same command again to continue%n",
                             stop.reason(Duration.ofNanos(System.nanoTime() - start)), k, configs.size(), config.name());
@@ -188,10 +185,4 @@ final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
      * the batch, which is lambda = 0.192 now that it averages (batch 64); their folders and records say so.
      */
     static final String COMMITTED_CENTER = "softmax+center(lambda=0.192,alpha=0.5)";
-
-    /** An open-set run: its fields first, then its name, which adds the seen classes to the derived one. */
-    private static TrainConfig openSetConfig(DatasetKind kind, String head, int dim, long seed) {
-        TrainConfig config = TrainConfig.of(kind, head).withFeatureDim(dim).withSeed(seed);
-        return config.withName(RunName.of(config, 0, SEEN_CLASSES - 1));
-    }
 }

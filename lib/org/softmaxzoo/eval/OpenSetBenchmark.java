@@ -8,11 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.softmaxzoo.data.DatasetKind;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.heads.core.LossHead;
 import org.softmaxzoo.train.EpochRecord;
 import org.softmaxzoo.train.RunFolder;
+import org.softmaxzoo.train.RunName;
 import org.softmaxzoo.train.RunResult;
 import org.softmaxzoo.train.TrainConfig;
 import org.softmaxzoo.train.Trainer;
@@ -26,6 +28,23 @@ import org.softmaxzoo.train.Worklog;
  * also give retrieval metrics ({@link Retrieval}) and geometry diagnostics ({@link EmbeddingGeometry}).
  */
 public final class OpenSetBenchmark {
+    /** The benchmark's split: classes 0-7 trained on and seen, 8 and 9 never seen. */
+    public static final int SEEN_CLASSES = 8;
+
+    /** The run {@code verify} trains for a head: {@code <data set>.<head>...feature<dim>.classes0-7}, {@code .seed<s>} for seeds but 1. */
+    public static TrainConfig config(DatasetKind kind, String head, int dim, long seed) {
+        TrainConfig config = TrainConfig.of(kind, head).withFeatureDim(dim).withSeed(seed);
+        return config.withName(RunName.of(config, 0, SEEN_CLASSES - 1));
+    }
+
+    /**
+     * The results among {@code results} that are runs of the given heads (spelled as in a heads file, e.g. the
+     * first open-set table's six), matched by run name, so a head's defaults spelled out in its record still match.
+     */
+    public static List<Result> ofHeads(List<Result> results, List<String> heads) {
+        return results.stream().filter(r -> heads.stream().anyMatch(head -> config(r.config().dataset(), head,
+                r.config().featureDim(), r.config().seed()).name().equals(r.config().name()))).toList();
+    }
 
     /**
      * Metrics of one set of test images: verification of its sampled pairs, retrieval over all of it,

@@ -11,7 +11,7 @@ import org.softmaxzoo.eval.OpenSetBenchmark;
 
 /**
  * The open-set runs gathered into cells, one per data set, head, feature dimension and epochs, each cell
- * holding its seeds' runs ({@code <name>} is seed 1, {@code <name>.seed<s>} seed s) and a {@link Sample}
+ * holding its seeds' runs (seed s > 1 adds {@code .seed<s>} to a run's name, before {@code .classes0-7}) and a {@link Sample}
  * per metric; and which heads of a data set and dimension {@link SeedRule} can tell apart.
  */
 public final class OpenSetCells {

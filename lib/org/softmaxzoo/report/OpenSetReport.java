@@ -142,7 +142,7 @@ public final class OpenSetReport {
                 .append("Retrieval (as pytorch-metric-learning's AccuracyCalculator; each test image queries all others of its set by cosine): ")
                 .append("P@1: precision at 1; R-prec: R-precision; MAP@R: mean average precision at R, R the number of other images of the query's class. ")
                 .append("min angle: the smallest angle between two class weights. ")
-                .append("Each cell is mean ± sample standard deviation over its seeds (run `<name>` is seed 1, `<name>.seed<s>` seed s); ")
+                .append("Each cell is mean ± sample standard deviation over its seeds (a run of seed s > 1 has `.seed<s>` before `.classes0-7` in its name); ")
                 .append("n marked * has fewer than ").append(OpenSetCells.MIN_SEEDS).append(" seeds. Heads ranked by ")
                 .append(RANK_BY.heading()).append(" within each data set and dimension. ")
                 .append("Distinguishable: two heads differ by the rule of `findings.md` (the mean difference exceeds twice its Welch ")
@@ -153,6 +153,16 @@ public final class OpenSetReport {
         if (cells.isEmpty()) {
             sb.append("\nNo scored runs yet.\n");
         }
+        return sb.append(cellSections(cells)).toString();
+    }
+
+    /** The tables of {@code results}' cells without the preamble (notebooks): per data set and dimension the ranked heads and what the seeds tell apart. */
+    public static String sections(List<OpenSetBenchmark.Result> results) {
+        return cellSections(cells(results));
+    }
+
+    private static String cellSections(List<OpenSetCells.Cell> cells) {
+        StringBuilder sb = new StringBuilder();
         for (String group : cells.stream().map(OpenSetCells.Cell::group).distinct().toList()) {
             sb.append("\n## ").append(group).append("\n\n| rank | head | n | seeds | ")
                     .append(String.join(" | ", SHOWN.stream().map(OpenSetCells.Metric::heading).toList())).append(" |\n")

@@ -285,7 +285,7 @@ public final class StabilityMap {
     }
 
     /** The heat map: m up, s across, mean best accuracy as colour on [0, 1], collapsed cells crossed, cells without runs grey. */
-    static java.awt.image.BufferedImage figure(Map2 map) {
+    public static java.awt.image.BufferedImage figure(Map2 map) {
         double[][] values = new double[map.margins().size()][map.scales().size()];
         boolean[][] crossed = new boolean[values.length][values[0].length];
         for (int r = 0; r < values.length; r++) {

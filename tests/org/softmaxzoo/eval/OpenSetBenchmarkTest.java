@@ -101,6 +101,24 @@ class OpenSetBenchmarkTest {
     }
 
     @Test
+    void runsOfAListOfHeadsAreFoundByTheirNamesWhateverTheirRecordSpellsOut() {
+        // As verify names them, and as a record reads back: the head's schedule defaults spelled out, the name kept.
+        String sphereName = "mnist.sphereface-m4.weight_decay1e-3.feature2.seed2.classes0-7";
+        assertEquals(sphereName, OpenSetBenchmark.config(DatasetKind.MNIST, "sphereface(m=4)", 2, 2).name());
+        TrainConfig sphere = new TrainConfig(sphereName, DatasetKind.MNIST, "sphereface(m=4,lambda_max=30000,lambda_min=3,lambda_gamma=0.2)",
+                2, 10, 64, 1e-3f, 1e-3f, 2, 0, null);
+        TrainConfig softmax64 = OpenSetBenchmark.config(DatasetKind.FASHION_MNIST, "softmax", 64, 1);
+        assertEquals("fashion_mnist.softmax.weight_decay1e-3.feature64.classes0-7", softmax64.name());
+        TrainConfig cosface = OpenSetBenchmark.config(DatasetKind.MNIST, "cosface(s=10,m=0.2)", 2, 1);
+        TrainConfig otherMargin = OpenSetBenchmark.config(DatasetKind.MNIST, "cosface(s=10,m=0.35)", 2, 1);
+        List<OpenSetBenchmark.Result> all = java.util.stream.Stream.of(sphere, softmax64, cosface, otherMargin)
+                .map(c -> new OpenSetBenchmark.Result(c, null, null, null, null)).toList();
+        List<TrainConfig> found = OpenSetBenchmark.ofHeads(all, List.of("softmax", "sphereface(m=4)", "cosface(s=10,m=0.2)"))
+                .stream().map(OpenSetBenchmark.Result::config).toList();
+        assertEquals(List.of(sphere, softmax64, cosface), found);
+    }
+
+    @Test
     void pairSamplerGivesTheAskedMixOfPairs() {
         int[] labels = {0, 0, 1, 1, 2, 2, 2};
         PairSampler.Pairs p = PairSampler.sample(labels, 50, 1);
