@@ -50,6 +50,23 @@ class NotebookHygieneTest {
         }
     }
 
+    /** A Markdown image link, ![alt](path), as it sits in the notebook's JSON. */
+    private static final Pattern IMAGE_LINK = Pattern.compile("!\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
+
+    @Test
+    void everyImageAMarkdownCellLinksToIsCommitted() throws IOException {
+        int links = 0;
+        for (String name : CLEAN) {
+            Matcher link = IMAGE_LINK.matcher(Files.readString(Path.of("notebooks", name)));
+            while (link.find()) {
+                links++;
+                Path target = Path.of("notebooks").resolve(link.group(1)).normalize();
+                assertTrue(Files.isRegularFile(target), name + " links to " + link.group(1) + ", which is not there (" + target + ")");
+            }
+        }
+        assertTrue(links >= 2, "notebook 04 shows notebook 06's two target-curve charts by link; found " + links + " links");
+    }
+
     /** A cell that calls display(...) or the notebooks' show(...) helper; the cell defining that helper only defines it. */
     private static boolean showsAnImage(String body) {
         return (body.contains("display(") || body.contains("show(")) && !body.contains("void show(");
