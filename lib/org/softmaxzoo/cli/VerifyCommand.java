@@ -147,12 +147,9 @@ final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
                 failed++;
             }
         }
-        // The table covers every scored run of the folder, also those other processes scored.
-        List<OpenSetBenchmark.Result> all = new ArrayList<>();
-        for (OpenSetBenchmark.Result saved : OpenSetBenchmark.saved(out)) {
-            all.add(fresh.getOrDefault(saved.config().name(), saved));
-        }
-        System.out.println("wrote " + OpenSetReport.write(all, results, figures, tableName));
+        // The table covers every scored run of the folder, also those other processes scored, read back from the
+        // records as summarize reads them (a record spells out a head's defaults), so both write the same table.
+        System.out.println("wrote " + OpenSetReport.write(OpenSetBenchmark.saved(out), results, figures, tableName));
         System.out.printf("verify: %d run(s) scored now, %d scored before, %d held by other processes, %d failed%n",
                 fresh.values().stream().filter(r -> r.geometry() != null).count(),
                 fresh.values().stream().filter(r -> r.geometry() == null).count(), held, failed);

@@ -231,16 +231,18 @@ public final class OpenSetReport {
         Map<String, EmbeddingGeometry> sets = new LinkedHashMap<>();
         sets.put("seen classes", r.geometry().seen());
         sets.put("unseen classes", r.geometry().unseen());
-        String run = String.format(Locale.ROOT, "Geometry of %s, head %s, d = %d, %d epochs on classes 0-7 (test images)",
-                r.config().dataset().experimentName(), r.config().head(), r.config().featureDim(), r.run().last().epoch());
+        String run = String.format(Locale.ROOT, "Geometry of %s, head %s, d = %d, network %s, %d epochs on classes 0-7, seed %d (test images)",
+                r.config().dataset().experimentName(), r.config().head(), r.config().featureDim(), r.config().network(),
+                r.run().last().epoch(), r.config().seed());
         return Figures.writePng(GeometryFigure.render(run, sets), figuresDir.resolve(name + "-geometry-" + r.config().name() + ".png"));
     }
 
     /** ROC curves on unseen-class pairs, false-accept rate on a log axis. */
     static XYChart rocChart(List<OpenSetBenchmark.Result> group, String key) {
         OpenSetBenchmark.Result first = group.get(0);
-        XYChart chart = new XYChartBuilder().width(800).height(600)
-                .title("Open-set ROC, unseen classes 8-9: " + key + ", " + first.run().last().epoch() + " epochs on classes 0-7")
+        XYChart chart = new XYChartBuilder().width(900).height(600)
+                .title("Open-set ROC, unseen classes 8-9: " + key + ", " + first.config().network() + " CNN, "
+                        + first.run().last().epoch() + " epochs on 0-7, lowest seed")
                 .xAxisTitle("false accept rate (log scale)").yAxisTitle("true accept rate").build();
         chart.getStyler().setXAxisLogarithmic(true);
         // Top left: every curve starts low at small false-accept rates, so the legend hides none.
