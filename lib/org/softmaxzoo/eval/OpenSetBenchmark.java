@@ -31,7 +31,7 @@ public final class OpenSetBenchmark {
     /** The benchmark's split: classes 0-7 trained on and seen, 8 and 9 never seen. */
     public static final int SEEN_CLASSES = 8;
 
-    /** The run {@code verify} trains for a head: {@code <data set>.<head>...feature<dim>.classes0-7}, {@code .seed<s>} for seeds but 1. */
+    /** The run {@code verify} trains for a head: {@code <data set>.<head>...feature<dim>[.seed<s>].classes0-7}, the seed part for seeds but 1. */
     public static TrainConfig config(DatasetKind kind, String head, int dim, long seed) {
         TrainConfig config = TrainConfig.of(kind, head).withFeatureDim(dim).withSeed(seed);
         return config.withName(RunName.of(config, 0, SEEN_CLASSES - 1));
