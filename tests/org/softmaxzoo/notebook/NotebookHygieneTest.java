@@ -43,7 +43,9 @@ class NotebookHygieneTest {
                 if (cell.group(1).equals("markdown")) {
                     assertFalse(TAB.matcher(body).find(), name + ": a Markdown cell holds a TAB (a broken \\theta?): " + firstLine(body));
                 } else if (showsAnImage(body) && !body.contains("\"execution_count\": null")) {
-                    assertTrue(body.contains("image/png"), name + ": a cell calls display(...) but shows no image: " + firstLine(body));
+                    // a cell that shows one figure per committed result may show none when it printed that there are none yet
+                    assertTrue(body.contains("image/png") || body.contains("runs yet"),
+                            name + ": a cell calls display(...) but shows no image: " + firstLine(body));
                 }
             }
             assertTrue(cells > 3, name + ": could not read its cells");
