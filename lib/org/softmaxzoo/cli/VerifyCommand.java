@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,7 +112,8 @@ final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
         };
         Datasets loader = data.datasets();
         Map<DatasetKind, Datasets.Split> loaded = new EnumMap<>(DatasetKind.class);
-        Map<String, OpenSetBenchmark.Result> fresh = new LinkedHashMap<>();
+        int scoredNow = 0;
+        int scoredBefore = 0;
         int held = 0;
         int failed = 0;
         int k = 0;
@@ -141,7 +141,11 @@ final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
                 if (!keepCheckpoints) {
                     folder.deleteCheckpoint(); // the metrics file keeps the numbers
                 }
-                fresh.put(config.name(), r);
+                if (r.geometry() != null) {
+                    scoredNow++; // trained and scored by this call: its features were at hand
+                } else {
+                    scoredBefore++;
+                }
             } catch (IllegalStateException | java.io.UncheckedIOException | TrainingDivergedException e) {
                 System.err.printf("run %d/%d %s: error: %s (going on with the others)%n", k, configs.size(), config.name(), e.getMessage());
                 failed++;
@@ -151,8 +155,7 @@ final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
         // records as summarize reads them (a record spells out a head's defaults), so both write the same table.
         System.out.println("wrote " + OpenSetReport.write(OpenSetBenchmark.saved(out), results, figures, tableName));
         System.out.printf("verify: %d run(s) scored now, %d scored before, %d held by other processes, %d failed%n",
-                fresh.values().stream().filter(r -> r.geometry() != null).count(),
-                fresh.values().stream().filter(r -> r.geometry() == null).count(), held, failed);
+                scoredNow, scoredBefore, held, failed);
         return failed > 0 ? 1 : 0;
     }
 
