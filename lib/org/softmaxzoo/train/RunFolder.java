@@ -15,13 +15,15 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.data.Provenance;
+import org.softmaxzoo.graph.Machine;
 import org.softmaxzoo.heads.Heads;
 import org.softmaxzoo.heads.spec.SpecHistory;
 
 /**
  * The run store: one run's folder and every file in it. {@value #CONFIG_FILE} (what the run is, with the
  * content hashes of its data), {@value Worklog#FILE} (one row per epoch, append-only), {@value Checkpoint#FILE}
- * (every variable after the last saved epoch), {@value RunLock#FILE} (the one-trainer-per-folder lock),
+ * (every variable after the last saved epoch), {@value MachineLog#FILE} (the machine of each stretch of epochs),
+ * {@value RunLock#FILE} (the one-trainer-per-folder lock),
  * the open-set metrics and the run's figures. Training ({@link Trainer#train}) and reading a finished run
  * back ({@link #finished}, {@link #load}) are separate: reading needs no data and takes no lock, so a
  * finished run is reported while another process may be reading it too.
@@ -60,6 +62,19 @@ public final class RunFolder {
 
     public Path checkpointFile() {
         return dir.resolve(Checkpoint.FILE);
+    }
+
+    public Path machinesFile() {
+        return dir.resolve(MachineLog.FILE);
+    }
+
+    /** The machines that trained the run, each from its first epoch on; empty for runs from before they were recorded. */
+    public List<MachineLog.Row> machines() {
+        return MachineLog.read(machinesFile());
+    }
+
+    void recordMachine(int fromEpoch, Machine machine) {
+        MachineLog.record(machinesFile(), fromEpoch, machine);
     }
 
     /** Another file of the run, by name (e.g. the open-set metrics). */
@@ -201,7 +216,7 @@ public final class RunFolder {
 
     /** Temporary files a killed writer left; call only under the lock. */
     void removeLeftovers() {
-        AtomicFiles.removeLeftovers(dir, Checkpoint.FILE, Worklog.FILE, CONFIG_FILE);
+        AtomicFiles.removeLeftovers(dir, Checkpoint.FILE, Worklog.FILE, CONFIG_FILE, MachineLog.FILE);
     }
 
     // ---- reading results back
@@ -243,14 +258,14 @@ public final class RunFolder {
     // ---- starting over
 
     /**
-     * Starts the run over: its worklog and checkpoint are renamed to {@code <file>.bak-<time>} (kept, never
+     * Starts the run over: its worklog, checkpoint and machine record are renamed to {@code <file>.bak-<time>} (kept, never
      * deleted), so that the next {@link Trainer#train} trains from scratch. Returns the backups made.
      */
     public List<Path> restart() {
         try (RunLock held = lock()) {
             String suffix = ".bak-" + LocalDateTime.now().format(BACKUP_TIME);
             List<Path> backups = new ArrayList<>();
-            for (Path file : List.of(worklogFile(), checkpointFile())) {
+            for (Path file : List.of(worklogFile(), checkpointFile(), machinesFile())) {
                 if (Files.exists(file)) {
                     Path backup = file.resolveSibling(file.getFileName() + suffix);
                     Files.move(file, backup);

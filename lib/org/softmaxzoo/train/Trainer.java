@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Objects;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.data.ImageSet;
+import org.softmaxzoo.graph.Machine;
+import org.softmaxzoo.graph.SessionOptions;
 import org.softmaxzoo.heads.Heads;
 import org.softmaxzoo.model.Networks;
 
 /**
  * Trains a run in its {@link RunFolder}: writes {@code config.properties}, one worklog row per epoch and a
- * checkpoint of all variables after each completed epoch. A run that was cut off resumes from its
+ * checkpoint of all variables after each completed epoch, and the machine it trains on when that changes
+ * ({@link MachineLog}). A run that was cut off resumes from its
  * checkpoint and produces the same numbers as an uninterrupted one; a finished run is not trained again.
  * Reading a finished run back, without data, is {@link RunFolder#finished} / {@link RunFolder#load}.
  */
@@ -72,6 +75,7 @@ public final class Trainer {
             return new RunResult(config, runDir, records);
         }
         ImageSet train = config.trainLimit() > 0 ? data.train().limit(config.trainLimit()) : data.train();
+        folder.recordMachine(done + 1, Machine.here(SessionOptions.fromSystemProperties()));
         try (TrainingGraph g = build(config, train)) {
             if (checkpoint != null) {
                 g.restore(checkpoint.values());

@@ -39,10 +39,12 @@ class ResumeSafetyTest {
         assertEquals(null, RunFolder.at(run).finished(CONFIG), "2 of 3 epochs: not finished");
         assertArrayEquals(worklog, Files.readAllBytes(run.resolve(Worklog.FILE)), "reading it back changed nothing");
         List<Path> backups = RunFolder.at(run).restart();
-        assertEquals(1, backups.size());
+        assertEquals(2, backups.size(), "the worklog and the machine record (the checkpoint was deleted)");
         assertTrue(backups.get(0).getFileName().toString().startsWith("worklog.csv.bak-"), backups.toString());
+        assertTrue(backups.get(1).getFileName().toString().startsWith("machines.csv.bak-"), backups.toString());
         assertArrayEquals(worklog, Files.readAllBytes(backups.get(0)), "the old worklog is kept");
         assertEquals(3, Trainer.train(CONFIG, DATA, run, QUIET).records().size());
+        assertEquals(1, RunFolder.at(run).machines().get(0).fromEpoch(), "the new start's machine record begins at epoch 1");
     }
 
     @Test

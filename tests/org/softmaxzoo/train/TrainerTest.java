@@ -81,6 +81,31 @@ class TrainerTest {
     }
 
     @Test
+    void aRunRecordsItsMachineAndAResumeOnAnotherMachineAddsARow() throws Exception {
+        Path run = dir.resolve("a");
+        Trainer.train(CONFIG.withEpochs(2), DATA, run, QUIET);
+        List<MachineLog.Row> rows = RunFolder.at(run).machines();
+        assertEquals(1, rows.size());
+        assertEquals(1, rows.get(0).fromEpoch());
+        // This machine as the test reads it: the first "model name" of /proc/cpuinfo, and the thread count asked for.
+        String modelName = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElseThrow();
+        assertTrue(rows.get(0).machine().processor().startsWith(modelName.replace(',', ';')), rows.toString());
+        int intra = Integer.getInteger("softmaxzoo.intra", 0);
+        assertEquals(intra == 0 ? Runtime.getRuntime().availableProcessors() : intra, rows.get(0).machine().intraOpThreads());
+
+        // Epochs 1-2 came from another machine; epoch 3 is trained here and gets its own row, the first one untouched.
+        String other = "from_epoch,processor,vector_units,intra_op_threads\n1,Other CPU (family 1 model 1),AVX2,7\n";
+        Files.writeString(run.resolve(MachineLog.FILE), other);
+        Trainer.train(CONFIG.withEpochs(3), DATA, run, QUIET);
+        Trainer.train(CONFIG.withEpochs(4), DATA, run, QUIET); // resumed on the same machine: no new row
+        List<String> lines = Files.readAllLines(run.resolve(MachineLog.FILE));
+        assertEquals(3, lines.size(), lines.toString());
+        assertEquals("1,Other CPU (family 1 model 1),AVX2,7", lines.get(1));
+        assertTrue(lines.get(2).startsWith("3," + modelName.replace(',', ';')), lines.toString());
+    }
+
+    @Test
     void sameSeedSameResult() {
         assertSameRun(Trainer.train(CONFIG, DATA, dir.resolve("a"), QUIET), Trainer.train(CONFIG, DATA, dir.resolve("b"), QUIET));
     }
