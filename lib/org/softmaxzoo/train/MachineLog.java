@@ -11,7 +11,8 @@ import org.softmaxzoo.graph.Machine;
 /**
  * {@value #FILE}: which machine trained which epochs of a run. A row is added when training starts (or
  * resumes) on a machine other than the last row's, and holds from its epoch to the next row's; rows are
- * never changed. Runs trained before 2026-11-30 have no such file.
+ * never changed. Runs trained before 2026-11-30 have no such file, and a run begun before then and resumed
+ * after has a first row past epoch 1: its earlier epochs' machine was not recorded.
  */
 public final class MachineLog {
     public static final String FILE = "machines.csv";
