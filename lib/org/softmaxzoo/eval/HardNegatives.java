@@ -47,6 +47,9 @@ public record HardNegatives(long pairs, long hard, long pastMinimum, long acute)
 
     @Override
     public String toString() {
+        if (hard == 0) {
+            return pairs + " (feature, other class) pairs, no hard negatives";
+        }
         return String.format(Locale.ROOT, "%d (feature, other class) pairs: %.1f%% hard negatives; of these %.1f%% past cos = -t/2 "
                 + "(pulled towards the feature), %.1f%% within 90 degrees of it", pairs, 100.0 * hard / pairs,
                 100.0 * pastMinimum / hard, 100.0 * acute / hard);

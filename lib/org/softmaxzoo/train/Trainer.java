@@ -75,7 +75,6 @@ public final class Trainer {
             return new RunResult(config, runDir, records);
         }
         ImageSet train = config.trainLimit() > 0 ? data.train().limit(config.trainLimit()) : data.train();
-        folder.recordMachine(done + 1, Machine.here(SessionOptions.fromSystemProperties()));
         try (TrainingGraph g = build(config, train)) {
             if (checkpoint != null) {
                 g.restore(checkpoint.values());
@@ -92,6 +91,10 @@ public final class Trainer {
                         totals.lossSum() / train.size(), totals.correct() / train.size(), testAccuracy, seconds,
                         train.size() / trainSeconds);
                 records.add(record);
+                if (epoch == resumedAt + 1) {
+                    // The devices are known once a step has run; an epoch redone after a crash replaces this row.
+                    folder.recordMachine(epoch, Machine.here(SessionOptions.fromSystemProperties(), g.devices()));
+                }
                 // Worklog first, checkpoint second: a crash in between leaves a row that the resume drops and redoes.
                 folder.writeWorklog(records);
                 folder.writeCheckpoint(new Checkpoint(epoch, g.values()));

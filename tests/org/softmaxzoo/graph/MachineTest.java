@@ -32,14 +32,21 @@ class MachineTest {
 
     @Test
     void theFirstProcessorsNameFamilyModelAndWidestVectorExtension() {
-        assertEquals(new Machine("AMD EPYC (family 26 model 2)", "AVX-512", 1), Machine.fromCpuinfo(AMD_AVX512, 1));
-        assertEquals(new Machine("Intel(R) Xeon(R) CPU @ 2.20GHz (family 6 model 79)", "AVX2", 2), Machine.fromCpuinfo(INTEL_AVX2, 2));
+        assertEquals(new Machine("AMD EPYC (family 26 model 2)", "AVX-512", 1, "CPU:0"), Machine.fromCpuinfo(AMD_AVX512, 1, "CPU:0"));
+        assertEquals(new Machine("Intel(R) Xeon(R) CPU @ 2.20GHz (family 6 model 79)", "AVX2", 2, "CPU:0"), Machine.fromCpuinfo(INTEL_AVX2, 2, "CPU:0"));
     }
 
     @Test
     void missingFieldsSayWhatIsUnknown() {
         // An ARM machine lists no model name, family or x86 flags ("Features" instead).
-        assertEquals(new Machine("unknown processor", "unknown", 4), Machine.fromCpuinfo("processor\t: 0\nFeatures\t: fp asimd\n", 4));
-        assertEquals(new Machine("Old CPU", "none", 1), Machine.fromCpuinfo("model name\t: Old CPU\nflags\t\t: fpu sse2\n", 1));
+        assertEquals(new Machine("unknown processor", "unknown", 4, "CPU:0"), Machine.fromCpuinfo("processor\t: 0\nFeatures\t: fp asimd\n", 4, "CPU:0"));
+        assertEquals(new Machine("Old CPU", "none", 1, "CPU:0"), Machine.fromCpuinfo("model name\t: Old CPU\nflags\t\t: fpu sse2\n", 1, "CPU:0"));
+    }
+
+    @Test
+    void devicesByTheirShortNames() {
+        assertEquals("GPU:0 CPU:0", Machine.shortNames(java.util.List.of("/job:localhost/replica:0/task:0/device:GPU:0",
+                "/job:localhost/replica:0/task:0/device:CPU:0")));
+        assertEquals("unknown", Machine.shortNames(java.util.List.of()));
     }
 }

@@ -15,9 +15,9 @@ class MachineLogTest {
     @TempDir
     Path dir;
 
-    private static final Machine A = new Machine("AMD EPYC (family 25 model 1)", "AVX2", 1);
-    private static final Machine A2 = new Machine("AMD EPYC (family 25 model 1)", "AVX2", 2);
-    private static final Machine B = new Machine("AMD EPYC (family 26 model 2)", "AVX-512", 1);
+    private static final Machine A = new Machine("AMD EPYC (family 25 model 1)", "AVX2", 1, "CPU:0");
+    private static final Machine A2 = new Machine("AMD EPYC (family 25 model 1)", "AVX2", 2, "CPU:0");
+    private static final Machine B = new Machine("AMD EPYC (family 26 model 2)", "AVX-512", 1, "CPU:0");
 
     @Test
     void aRowPerChangeOfMachineEarlierRowsKept() throws Exception {
@@ -29,19 +29,31 @@ class MachineLogTest {
         assertEquals(List.of(new MachineLog.Row(1, A), new MachineLog.Row(17, B), new MachineLog.Row(30, A2)),
                 MachineLog.read(file));
         assertEquals("""
-                from_epoch,processor,vector_units,intra_op_threads
-                1,AMD EPYC (family 25 model 1),AVX2,1
-                17,AMD EPYC (family 26 model 2),AVX-512,1
-                30,AMD EPYC (family 25 model 1),AVX2,2
+                from_epoch,processor,vector_units,intra_op_threads,devices
+                1,AMD EPYC (family 25 model 1),AVX2,1,CPU:0
+                17,AMD EPYC (family 26 model 2),AVX-512,1,CPU:0
+                30,AMD EPYC (family 25 model 1),AVX2,2,CPU:0
                 """, Files.readString(file));
+    }
+
+    @Test
+    void anEpochTrainedAgainReplacesTheRowsFromIt() {
+        Path file = dir.resolve(MachineLog.FILE);
+        MachineLog.record(file, 1, A);
+        MachineLog.record(file, 9, B); // B's first epoch 9 crashed before its checkpoint: epoch 9 is trained again
+        MachineLog.record(file, 9, A); // ... on A again: A goes on from epoch 1, B's row goes
+        assertEquals(List.of(new MachineLog.Row(1, A)), MachineLog.read(file));
+        MachineLog.record(file, 9, B);
+        MachineLog.record(file, 9, A2);
+        assertEquals(List.of(new MachineLog.Row(1, A), new MachineLog.Row(9, A2)), MachineLog.read(file));
     }
 
     @Test
     void aCommaInAProcessorsNameBecomesASemicolon() {
         Path file = dir.resolve(MachineLog.FILE);
-        MachineLog.record(file, 1, new Machine("Vendor CPU, 8 cores", "AVX2", 1));
-        MachineLog.record(file, 5, new Machine("Vendor CPU, 8 cores", "AVX2", 1)); // the same machine, not a new row
-        assertEquals(List.of(new MachineLog.Row(1, new Machine("Vendor CPU; 8 cores", "AVX2", 1))), MachineLog.read(file));
+        MachineLog.record(file, 1, new Machine("Vendor CPU, 8 cores", "AVX2", 1, "CPU:0"));
+        MachineLog.record(file, 5, new Machine("Vendor CPU, 8 cores", "AVX2", 1, "CPU:0")); // the same machine, not a new row
+        assertEquals(List.of(new MachineLog.Row(1, new Machine("Vendor CPU; 8 cores", "AVX2", 1, "CPU:0"))), MachineLog.read(file));
     }
 
     @Test

@@ -95,14 +95,14 @@ class TrainerTest {
         assertEquals(intra == 0 ? Runtime.getRuntime().availableProcessors() : intra, rows.get(0).machine().intraOpThreads());
 
         // Epochs 1-2 came from another machine; epoch 3 is trained here and gets its own row, the first one untouched.
-        String other = "from_epoch,processor,vector_units,intra_op_threads\n1,Other CPU (family 1 model 1),AVX2,7\n";
+        String other = "from_epoch,processor,vector_units,intra_op_threads,devices\n1,Other CPU (family 1 model 1),AVX2,7,CPU:0\n";
         Files.writeString(run.resolve(MachineLog.FILE), other);
         Trainer.train(CONFIG.withEpochs(3), DATA, run, QUIET);
         Trainer.train(CONFIG.withEpochs(4), DATA, run, QUIET); // resumed on the same machine: no new row
         List<String> lines = Files.readAllLines(run.resolve(MachineLog.FILE));
         assertEquals(3, lines.size(), lines.toString());
-        assertEquals("1,Other CPU (family 1 model 1),AVX2,7", lines.get(1));
-        assertTrue(lines.get(2).startsWith("3," + modelName.replace(',', ';')), lines.toString());
+        assertEquals("1,Other CPU (family 1 model 1),AVX2,7,CPU:0", lines.get(1));
+        assertTrue(lines.get(2).startsWith("3," + modelName.replace(',', ';')) && lines.get(2).endsWith(",CPU:0"), lines.toString());
     }
 
     @Test
