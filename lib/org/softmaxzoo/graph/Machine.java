@@ -61,7 +61,10 @@ public record Machine(String processor, String vectorUnits, int intraOpThreads, 
         if (devices.isEmpty()) {
             return "unknown";
         }
-        return String.join(" ", devices.stream().map(d -> d.substring(d.lastIndexOf(DEVICE) < 0 ? 0 : d.lastIndexOf(DEVICE) + DEVICE.length())).toList());
+        return String.join(" ", devices.stream().map(d -> {
+            int at = d.lastIndexOf(DEVICE);
+            return at < 0 ? d : d.substring(at + DEVICE.length());
+        }).toList());
     }
 
     private static String field(String block, String key) {

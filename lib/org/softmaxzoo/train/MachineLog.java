@@ -12,8 +12,9 @@ import org.softmaxzoo.graph.Machine;
  * {@value #FILE}: which machine trained which epochs of a run. A row is added when the first epoch of a start
  * (or resume) on a machine other than the last row's has trained, and holds from its epoch to the next row's.
  * Rows are only ever dropped as the worklog's are: a row from an epoch that is trained again (its
- * checkpoint was never written) gives way to the new one. Runs trained before 2026-11-30 have no such file, and a run begun before then and resumed
- * after has a first row past epoch 1: its earlier epochs' machine was not recorded.
+ * checkpoint was never written) gives way to the new one. Runs trained before 2026-11-30 have no such file,
+ * and a run begun before then and resumed after has a first row past epoch 1: its earlier epochs' machine
+ * was not recorded.
  */
 public final class MachineLog {
     public static final String FILE = "machines.csv";

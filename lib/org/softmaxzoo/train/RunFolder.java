@@ -258,8 +258,8 @@ public final class RunFolder {
     // ---- starting over
 
     /**
-     * Starts the run over: its worklog, checkpoint and machine record are renamed to {@code <file>.bak-<time>} (kept, never
-     * deleted), so that the next {@link Trainer#train} trains from scratch. Returns the backups made.
+     * Starts the run over: its worklog, checkpoint and machine record are renamed to {@code <file>.bak-<time>}
+     * (kept, never deleted), so that the next {@link Trainer#train} trains from scratch. Returns the backups made.
      */
     public List<Path> restart() {
         try (RunLock held = lock()) {

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import org.softmaxzoo.data.Datasets;
 import org.softmaxzoo.data.ImageSet;
-import org.softmaxzoo.graph.Machine;
-import org.softmaxzoo.graph.SessionOptions;
 import org.softmaxzoo.heads.Heads;
 import org.softmaxzoo.model.Networks;
 
@@ -93,7 +91,7 @@ public final class Trainer {
                 records.add(record);
                 if (epoch == resumedAt + 1) {
                     // The devices are known once a step has run; an epoch redone after a crash replaces this row.
-                    folder.recordMachine(epoch, Machine.here(SessionOptions.fromSystemProperties(), g.devices()));
+                    folder.recordMachine(epoch, g.machine());
                 }
                 // Worklog first, checkpoint second: a crash in between leaves a row that the resume drops and redoes.
                 folder.writeWorklog(records);

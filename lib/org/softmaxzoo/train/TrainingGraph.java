@@ -8,6 +8,7 @@ import org.softmaxzoo.data.ImageSet;
 import org.softmaxzoo.graph.TrainStep;
 import org.softmaxzoo.graph.FloatTensors;
 import org.softmaxzoo.graph.Losses;
+import org.softmaxzoo.graph.Machine;
 import org.softmaxzoo.graph.Device;
 import org.softmaxzoo.graph.SessionOptions;
 import org.softmaxzoo.graph.Towers;
@@ -41,6 +42,7 @@ public final class TrainingGraph implements AutoCloseable {
     private final Graph graph = new Graph();
     private final Session session;
     private final VariableStore store;
+    private final SessionOptions options;
     private final int side;
     private final int featureDim;
     private final Placeholder<TFloat32> images;
@@ -65,6 +67,7 @@ public final class TrainingGraph implements AutoCloseable {
     public TrainingGraph(FeatureExtractor extractor, LossHead lossHead, int numClasses, int side, float learningRate,
                          float weightDecay, long seed, SessionOptions options) {
         Device.fromSystemProperties().check();
+        this.options = options;
         this.side = side;
         this.featureDim = extractor.featureDim();
         Ops tf = Ops.create(graph);
@@ -150,6 +153,11 @@ public final class TrainingGraph implements AutoCloseable {
     /** The devices the first training step ran on (empty before the first step). */
     public List<String> devices() {
         return devices == null ? List.of() : devices;
+    }
+
+    /** This machine as it runs this graph: the processor, the session's thread count, the devices of the first step. */
+    public Machine machine() {
+        return Machine.here(options, devices());
     }
 
     /** Fraction of images whose predicted class (arg-max of the prediction logits) is the label. */
