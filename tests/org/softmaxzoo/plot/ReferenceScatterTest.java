@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 
 /** The scatter's axes, diagonal, points and seeds' bars. */
 class ReferenceScatterTest {
@@ -33,6 +34,7 @@ class ReferenceScatterTest {
         assertArrayEquals(new double[] {0.86, 0.89}, bar.getYData(), 0);
         assertTrue(bar.isShowInLegend());
         assertFalse(chart.getSeriesMap().keySet().stream().anyMatch(k -> k.startsWith("first 10 epochs")), "an empty series is left out");
+        assertEquals(Styler.LegendPosition.OutsideS, chart.getStyler().getLegendPosition(), "no point can hide under the legend");
         assertTrue(ReferenceScatter.render("t", series).getWidth() > 0);
     }
 }
