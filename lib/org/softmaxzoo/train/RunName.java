@@ -52,6 +52,15 @@ public record RunName(TrainConfig config, String trainingSet) {
         }
     }
 
+    /** How many classes the run trains on: {@code all}, or b - a + 1 for a {@code classes<a>-<b>} training set. */
+    public int classesTrained(int all) {
+        if (trainingSet.isEmpty()) {
+            return all;
+        }
+        String[] ends = trainingSet.substring("classes".length()).split("-");
+        return Integer.parseInt(ends[1]) - Integer.parseInt(ends[0]) + 1;
+    }
+
     /** The name of a run of {@code config} on the whole training set. */
     public static String of(TrainConfig config) {
         return new RunName(config, "").format();

@@ -20,6 +20,9 @@ class RunNameTest {
         assertEquals(64, r.config().featureDim());
         assertEquals(1e-3f, r.config().weightDecay());
         assertEquals("classes0-7", r.trainingSet());
+        assertEquals(8, r.classesTrained(10), "classes 0 to 7");
+        assertEquals(3, RunName.parse("mnist.softmax.weight_decay1e-3.feature2.classes2-4").classesTrained(10), "classes 2, 3, 4");
+        assertEquals(10, RunName.parse("mnist.softmax.weight_decay1e-3.feature2").classesTrained(10), "every class");
         // longest key first (m1 before m), and a value with a minus sign in it
         assertEquals("combined(s=30,m1=1,m2=0.5,m3=0.1)",
                 RunName.parse("mnist.combined-s30-m11-m20.5-m30.1.weight_decay1e-3.feature2").config().head());
