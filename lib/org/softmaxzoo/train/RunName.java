@@ -36,7 +36,9 @@ import org.softmaxzoo.model.Networks;
  */
 public record RunName(TrainConfig config, String trainingSet) {
     private static final String NUM = "([0-9]+(?:\\.[0-9]+)?(?:e-?[0-9]+)?)";
-    private static final Pattern CLASSES = Pattern.compile("(.+)\\.(classes[0-9]+-[0-9]+)");
+    /** A training set label, classes {@code <a>-<b>}: the one definition the name's suffix, the check and the count use. */
+    private static final Pattern TRAINING_SET = Pattern.compile("classes([0-9]+)-([0-9]+)");
+    private static final Pattern CLASSES = Pattern.compile("(.+)\\.(" + TRAINING_SET.pattern() + ")");
     private static final Pattern LIMIT = Pattern.compile("(.+)\\.limit([0-9]+)");
     private static final Pattern NET = Pattern.compile("(.+)\\.net-([a-z][a-z-]*)");
     private static final Pattern SPEC_STYLE = Pattern.compile(
@@ -47,7 +49,7 @@ public record RunName(TrainConfig config, String trainingSet) {
     private static final String WITH_BIAS_HEAD = "softmax";
 
     public RunName {
-        if (!trainingSet.isEmpty() && !trainingSet.matches("classes[0-9]+-[0-9]+")) {
+        if (!trainingSet.isEmpty() && !TRAINING_SET.matcher(trainingSet).matches()) {
             throw new IllegalArgumentException("training set label must be empty or classes<a>-<b>, got " + trainingSet);
         }
     }
@@ -57,8 +59,9 @@ public record RunName(TrainConfig config, String trainingSet) {
         if (trainingSet.isEmpty()) {
             return all;
         }
-        String[] ends = trainingSet.substring("classes".length()).split("-");
-        return Integer.parseInt(ends[1]) - Integer.parseInt(ends[0]) + 1;
+        Matcher ends = TRAINING_SET.matcher(trainingSet);
+        ends.matches(); // the constructor checked the form
+        return Integer.parseInt(ends.group(2)) - Integer.parseInt(ends.group(1)) + 1;
     }
 
     /** The name of a run of {@code config} on the whole training set. */
