@@ -97,28 +97,41 @@ public final class OpenSetCells {
         return pairs;
     }
 
+    /** The cell of a group with the best mean on the metric; null when no cell has it. */
+    public static Cell best(List<Cell> group, Metric m) {
+        return group.stream().filter(c -> c.sample(m).n() > 0).max(Comparator.comparingDouble(c -> oriented(m, c.sample(m).mean())))
+                .orElse(null);
+    }
+
+    /** The rule's verdict on "the best beats this cell" for every other cell of the group that has the metric. */
+    public static Map<Cell, SeedRule.Verdict> againstBest(List<Cell> group, Metric m) {
+        Cell best = best(group, m);
+        Map<Cell, SeedRule.Verdict> verdicts = new LinkedHashMap<>();
+        for (Pair p : pairs(group.stream().filter(c -> c.sample(m).n() > 0).toList(), m)) {
+            if (p.better() == best || p.worse() == best) {
+                verdicts.put(p.better() == best ? p.worse() : p.better(), p.difference().verdict());
+            }
+        }
+        return verdicts;
+    }
+
     /**
      * One sentence on the cells of one group: the best head on the metric, the heads the rule cannot tell from it,
      * those with one seed (not decided), and how many are below it by the rule; null when no cell has the metric.
      */
     public static String topGroup(List<Cell> group, Metric m) {
-        List<Cell> in = group.stream().filter(c -> c.sample(m).n() > 0).toList();
-        if (in.isEmpty()) {
+        Cell best = best(group, m);
+        if (best == null) {
             return null;
         }
-        Cell best = in.stream().max(Comparator.comparingDouble(c -> oriented(m, c.sample(m).mean()))).orElseThrow();
         List<String> close = new ArrayList<>();
         List<String> oneSeed = new ArrayList<>();
         int below = 0;
-        for (Pair p : pairs(in, m)) {
-            if (p.better() != best && p.worse() != best) {
-                continue;
-            }
-            Cell other = p.better() == best ? p.worse() : p.better();
-            switch (p.difference().verdict()) {
+        for (Map.Entry<Cell, SeedRule.Verdict> e : againstBest(group, m).entrySet()) {
+            switch (e.getValue()) {
                 case HOLDS -> below++;
-                case ONE_SEED -> oneSeed.add(other.head());
-                default -> close.add(other.head());
+                case ONE_SEED -> oneSeed.add(e.getKey().head());
+                default -> close.add(e.getKey().head());
             }
         }
         Sample s = best.sample(m);

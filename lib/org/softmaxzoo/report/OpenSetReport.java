@@ -81,6 +81,9 @@ public final class OpenSetReport {
             .map(OpenSetReport::number).toList();
     /** The metrics whose head differences the tables state (issue 24's list: seen accuracy, verification, retrieval). */
     static final List<OpenSetCells.Metric> DECIDED = SHOWN.subList(0, 7);
+    /** The metrics of the at-a-glance tables: seen-class accuracy, unseen-class verification and retrieval. */
+    static final List<OpenSetCells.Metric> GLANCE = List.of("seen_test_acc", "unseen_auc", "unseen_map_at_r").stream()
+            .map(OpenSetReport::number).toList();
 
     /** The cells of some results, ranked as the tables show them. */
     public static List<OpenSetCells.Cell> cells(List<OpenSetBenchmark.Result> results) {
@@ -153,12 +156,81 @@ public final class OpenSetReport {
         if (cells.isEmpty()) {
             sb.append("\nNo scored runs yet.\n");
         }
-        return sb.append(cellSections(cells)).toString();
+        return sb.append(glance(cells)).append(cellSections(cells)).toString();
     }
 
-    /** The tables of {@code results}' cells without the preamble (notebooks): per data set and dimension the ranked heads and what the seeds tell apart. */
+    /**
+     * The tables of {@code results}' cells without the preamble (notebooks): at a glance, then per data set and
+     * dimension the ranked heads and what the seeds tell apart.
+     */
     public static String sections(List<OpenSetBenchmark.Result> results) {
-        return cellSections(cells(results));
+        List<OpenSetCells.Cell> cells = cells(results);
+        return glance(cells) + cellSections(cells);
+    }
+
+    /**
+     * Per metric of {@link #GLANCE} one table with a row per head and a column per data set and dimension, so a head
+     * reads across the four settings; the best of a column in bold, the cells the rule cannot tell from it marked.
+     */
+    static String glance(List<OpenSetCells.Cell> cells) {
+        if (cells.isEmpty()) {
+            return "";
+        }
+        List<String> groups = cells.stream().map(OpenSetCells.Cell::group).distinct().toList();
+        StringBuilder sb = new StringBuilder("\n## At a glance\n\nOne row per head, one column per data set and dimension: mean ± std over ")
+                .append("the seeds. **Bold**: the best mean of its column; ≈: the seeds cannot tell it from the best by the rule; ")
+                .append("(n k): only k seeds. Heads in the order of their mean rank on ").append(RANK_BY.heading())
+                .append(" over the columns they have.\n");
+        for (OpenSetCells.Metric m : GLANCE) {
+            sb.append("\n### ").append(m.heading()).append("\n\n| head | ").append(String.join(" | ", groups)).append(" |\n|---|")
+                    .append("---:|".repeat(groups.size())).append('\n');
+            Map<String, OpenSetCells.Cell> best = new LinkedHashMap<>();
+            Map<String, Map<OpenSetCells.Cell, SeedRule.Verdict>> verdicts = new LinkedHashMap<>();
+            for (String g : groups) {
+                List<OpenSetCells.Cell> in = inGroup(cells, g);
+                best.put(g, OpenSetCells.best(in, m));
+                verdicts.put(g, OpenSetCells.againstBest(in, m));
+            }
+            for (String head : headsByMeanRank(cells, groups)) {
+                sb.append("| ").append(head);
+                for (String g : groups) {
+                    OpenSetCells.Cell c = inGroup(cells, g).stream().filter(x -> x.head().equals(head)).findFirst().orElse(null);
+                    sb.append(" | ").append(c == null ? "–" : glanceCell(c, m, c == best.get(g), verdicts.get(g).get(c)));
+                }
+                sb.append(" |\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String glanceCell(OpenSetCells.Cell c, OpenSetCells.Metric m, boolean best, SeedRule.Verdict againstBest) {
+        Sample s = c.sample(m);
+        String text = OpenSetCells.meanStd(s);
+        if (s.n() == 0) {
+            return text;
+        }
+        return (best ? "**" + text + "**" : text) + (againstBest == SeedRule.Verdict.NOT_DISTINGUISHABLE ? " ≈" : "")
+                + (s.n() < OpenSetCells.MIN_SEEDS ? " (n " + s.n() + ")" : "");
+    }
+
+    private static List<OpenSetCells.Cell> inGroup(List<OpenSetCells.Cell> cells, String group) {
+        return cells.stream().filter(c -> c.group().equals(group)).toList();
+    }
+
+    /** Heads ordered by their mean rank within the groups they appear in (cells come ranked), ties by first appearance. */
+    private static List<String> headsByMeanRank(List<OpenSetCells.Cell> cells, List<String> groups) {
+        Map<String, double[]> rankSum = new LinkedHashMap<>();
+        for (String g : groups) {
+            List<OpenSetCells.Cell> in = inGroup(cells, g);
+            for (int i = 0; i < in.size(); i++) {
+                double[] sumAndCount = rankSum.computeIfAbsent(in.get(i).head(), h -> new double[2]);
+                sumAndCount[0] += i + 1;
+                sumAndCount[1]++;
+            }
+        }
+        List<String> heads = new ArrayList<>(rankSum.keySet());
+        heads.sort(java.util.Comparator.comparingDouble(h -> rankSum.get(h)[0] / rankSum.get(h)[1]));
+        return heads;
     }
 
     private static String cellSections(List<OpenSetCells.Cell> cells) {

@@ -20,7 +20,11 @@ import org.softmaxzoo.train.TrainConfig;
 class OpenSetCellsTest {
     /** A scored run with hand-chosen unseen AUC and EER (everything else fixed). */
     private static OpenSetBenchmark.Result run(String head, long seed, double auc, double eer) {
-        TrainConfig c = TrainConfig.of(DatasetKind.MNIST, head).withEpochs(10).withSeed(seed);
+        return run(head, 2, seed, auc, eer);
+    }
+
+    private static OpenSetBenchmark.Result run(String head, int featureDim, long seed, double auc, double eer) {
+        TrainConfig c = TrainConfig.of(DatasetKind.MNIST, head).withEpochs(10).withSeed(seed).withFeatureDim(featureDim);
         RunResult r = new RunResult(c, Path.of("x"), List.of(EpochRecord.after(null, 10, 0.1, 0.9, 0.95, 1, 1)));
         OpenSetBenchmark.Metrics m = new OpenSetBenchmark.Metrics(auc, eer, 0.1, new Verification.Roc(new double[] {1}, new double[] {1},
                 new double[] {0}, auc), new Retrieval(0.9, 0.8, 0.7, 100, 0), new EmbeddingGeometry.Summary(40, 20, 25, 80, 3, 0.2));
@@ -85,5 +89,24 @@ class OpenSetCellsTest {
         String pairs = OpenSetReport.pairsCsv(cells);
         assertTrue(pairs.contains("mnist,2,10,unseen_auc,\"normface(s=10)\",\"softmax\",0.1100,0.0129,holds\n"), pairs);
         assertTrue(pairs.contains("mnist,2,10,unseen_auc,\"normface(s=10)\",\"cosface(s=10,m=0.2)\",0.0050,0.0153,not distinguishable\n"), pairs);
+    }
+
+    @Test
+    void atAGlanceEachHeadReadsAcrossTheSettings() {
+        List<OpenSetBenchmark.Result> all = new ArrayList<>(results());
+        // d = 64: softmax AUC 0.95, 0.96, 0.97 (best); normface 0.90, 0.91, 0.92: d = 0.05, SE = 0.0082: below it by the rule.
+        for (int s = 1; s <= 3; s++) {
+            all.add(run("softmax", 64, s, 0.94 + 0.01 * s, 0.1));
+            all.add(run("normface(s=10)", 64, s, 0.89 + 0.01 * s, 0.1));
+        }
+        String glance = OpenSetReport.glance(OpenSetReport.cells(all));
+        String auc = glance.substring(glance.indexOf("### unseen AUC"), glance.indexOf("### unseen MAP@R"));
+        // Mean ranks: normface (1 + 2) / 2, cosface 2, softmax (3 + 1) / 2 (after cosface: the tie keeps d = 2's order), arcface 4.
+        assertEquals("### unseen AUC\n\n| head | mnist, d = 2, 10 epochs | mnist, d = 64, 10 epochs |\n|---|---:|---:|\n"
+                + "| normface(s=10) | **0.9200 ± 0.0200** | 0.9100 ± 0.0100 |\n"
+                + "| cosface(s=10,m=0.2) | 0.9150 ± 0.0141 ≈ (n 2) | – |\n"
+                + "| softmax | 0.8100 ± 0.0100 | **0.9600 ± 0.0100** |\n"
+                + "| arcface(s=10,m=30deg) | 0.7000 (n 1) | – |\n\n", auc);
+        assertTrue(OpenSetReport.markdown(OpenSetReport.cells(all), OpenSetReport.LEADERBOARD).contains(auc), "the leaderboard starts with it");
     }
 }
