@@ -218,7 +218,7 @@ public final class OpenSetReport {
     }
 
     /** Heads ordered by their mean rank within the groups they appear in (cells come ranked), ties by first appearance. */
-    private static List<String> headsByMeanRank(List<OpenSetCells.Cell> cells, List<String> groups) {
+    static List<String> headsByMeanRank(List<OpenSetCells.Cell> cells, List<String> groups) {
         Map<String, double[]> rankSum = new LinkedHashMap<>();
         for (String g : groups) {
             List<OpenSetCells.Cell> in = inGroup(cells, g);
@@ -281,11 +281,12 @@ public final class OpenSetReport {
     }
 
     /**
-     * The tables ({@link #writeTables}) and the ROC figure of each data set and dimension from each cell's lowest
+     * The tables ({@link #writeTables}), the AUC chart ({@link OpenSetSpreadChart}) and the ROC figure of each data set and dimension from each cell's lowest
      * seed. The geometry figures are drawn by {@link #geometryFigure} as each run is scored.
      */
     public static List<Path> write(List<OpenSetBenchmark.Result> results, Path outDir, Path figuresDir, String name) {
         List<Path> written = new ArrayList<>(writeTables(results, outDir, name));
+        written.addAll(OpenSetSpreadChart.write(results, figuresDir, name));
         List<OpenSetBenchmark.Result> firstSeeds = cells(results).stream().map(c -> c.runs().get(0)).toList();
         firstSeeds.stream().map(r -> r.config().dataset().experimentName() + "-d" + r.config().featureDim()).distinct().forEach(key -> {
             List<OpenSetBenchmark.Result> group = firstSeeds.stream()

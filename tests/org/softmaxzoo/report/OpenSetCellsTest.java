@@ -23,7 +23,7 @@ class OpenSetCellsTest {
         return run(head, 2, seed, auc, eer);
     }
 
-    private static OpenSetBenchmark.Result run(String head, int featureDim, long seed, double auc, double eer) {
+    static OpenSetBenchmark.Result run(String head, int featureDim, long seed, double auc, double eer) {
         TrainConfig c = TrainConfig.of(DatasetKind.MNIST, head).withEpochs(10).withSeed(seed).withFeatureDim(featureDim);
         RunResult r = new RunResult(c, Path.of("x"), List.of(EpochRecord.after(null, 10, 0.1, 0.9, 0.95, 1, 1)));
         OpenSetBenchmark.Metrics m = new OpenSetBenchmark.Metrics(auc, eer, 0.1, new Verification.Roc(new double[] {1}, new double[] {1},
@@ -31,7 +31,7 @@ class OpenSetCellsTest {
         return new OpenSetBenchmark.Result(c, r, m, m, null);
     }
 
-    private static List<OpenSetBenchmark.Result> results() {
+    static List<OpenSetBenchmark.Result> results() {
         List<OpenSetBenchmark.Result> all = new ArrayList<>();
         // softmax: AUC 0.80, 0.81, 0.82 (mean 0.81, s 0.01); EER 0.20, 0.21, 0.22.
         all.add(run("softmax", 2, 0.81, 0.21));
