@@ -1,10 +1,12 @@
 package org.softmaxzoo.report;
 
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -23,12 +25,12 @@ public final class OpenSetSpreadChart {
     private OpenSetSpreadChart() {
     }
 
-    /** The chart of {@code cells} on {@link OpenSetReport#RANK_BY}: heads in the at-a-glance order, one series per group. */
-    static CategoryChart chart(List<OpenSetCells.Cell> cells, String name) {
+    /** The chart of {@code cells} on {@link OpenSetReport#RANK_BY}, titled {@code label}: heads in the at-a-glance order, one series per group. */
+    static CategoryChart chart(List<OpenSetCells.Cell> cells, String label) {
         OpenSetCells.Metric m = OpenSetReport.RANK_BY;
         List<String> groups = cells.stream().map(OpenSetCells.Cell::group).distinct().toList();
         List<String> heads = OpenSetReport.headsByMeanRank(cells, groups);
-        CategoryChart chart = new CategoryChartBuilder().width(1500).height(1000).title(title(cells, name))
+        CategoryChart chart = new CategoryChartBuilder().width(1500).height(1000).title(title(cells, label))
                 .xAxisTitle("head").yAxisTitle(m.heading() + " (0.5 = chance): mean ± std over seeds (no whisker: one seed)").build();
         CategoryStyler st = chart.getStyler();
         st.setXAxisLabelRotation(45);
@@ -58,7 +60,7 @@ public final class OpenSetSpreadChart {
     }
 
     /** What the figure shows and which runs made it: the data sets, the network, the epochs and the seeds. */
-    static String title(List<OpenSetCells.Cell> cells, String name) {
+    static String title(List<OpenSetCells.Cell> cells, String label) {
         TreeSet<Long> seeds = new TreeSet<>();
         TreeSet<Integer> epochs = new TreeSet<>();
         cells.forEach(c -> {
@@ -67,19 +69,23 @@ public final class OpenSetSpreadChart {
         });
         String network = cells.isEmpty() ? "" : cells.get(0).runs().get(0).config().network();
         return String.format(Locale.ROOT, "%s: unseen-class (8, 9) pair AUC per head, trained on classes 0-7; %s CNN, %s epochs, %s %s",
-                name, network, join(epochs), seeds.size() == 1 ? "seed" : "seeds", join(seeds));
+                label, network, join(epochs), seeds.size() == 1 ? "seed" : "seeds", join(seeds));
     }
 
     private static String join(TreeSet<? extends Number> values) {
         return String.join(",", values.stream().map(String::valueOf).toList());
     }
 
-    /** Writes {@code <name>-unseen-auc.png}; nothing when there are no scored runs. */
-    public static List<Path> write(List<OpenSetBenchmark.Result> results, Path figuresDir, String name) {
+    /** The chart as an image, titled {@code label}; empty when there are no scored runs. */
+    public static Optional<BufferedImage> image(List<OpenSetBenchmark.Result> results, String label) {
         List<OpenSetCells.Cell> cells = OpenSetReport.cells(results);
-        if (cells.isEmpty()) {
-            return List.of();
-        }
-        return List.of(Figures.writePng(Figures.image(chart(cells, name)), figuresDir.resolve(name + "-unseen-auc.png")));
+        return cells.isEmpty() ? Optional.empty() : Optional.of(Figures.image(chart(cells, label)));
+    }
+
+    /** Writes {@code <name>-unseen-auc.png} for one of {@link OpenSetReport#TABLES}; nothing when there are no scored runs. */
+    public static List<Path> write(List<OpenSetBenchmark.Result> results, Path figuresDir, String name) {
+        String label = name.equals(OpenSetReport.LEADERBOARD) ? "Leaderboard of every head"
+                : name.equals(OpenSetReport.OPENSET) ? "First open-set benchmark" : name;
+        return image(results, label).map(i -> List.of(Figures.writePng(i, figuresDir.resolve(name + "-unseen-auc.png")))).orElse(List.of());
     }
 }
