@@ -37,7 +37,7 @@ public final class OpenSetSpreadChart {
         st.setLegendPosition(Styler.LegendPosition.OutsideS);
         st.setLegendLayout(Styler.LegendLayout.Horizontal);
         st.setErrorBarsColor(Color.BLACK);
-        double lowest = 0.5;
+        double axisMin = axisMin(cells, m);
         for (int g = 0; g < groups.size(); g++) {
             String group = groups.get(g);
             List<Double> means = new ArrayList<>();
@@ -45,18 +45,28 @@ public final class OpenSetSpreadChart {
             for (String head : heads) {
                 Sample s = cells.stream().filter(c -> c.group().equals(group) && c.head().equals(head)).findFirst()
                         .map(c -> c.sample(m)).orElse(new Sample(List.of()));
-                // A head without this setting, or without the metric, gets no bar (0 on an axis from chance or below).
-                means.add(s.n() == 0 ? 0.0 : s.mean());
+                // A head without this setting gets a bar of height 0 at the axis' foot. Not null or a value below the
+                // axis: XChart skips those without taking their error value, so every later whisker would shift.
+                means.add(s.n() == 0 ? axisMin : s.mean());
                 stds.add(s.n() < 2 ? 0.0 : s.std());
-                if (s.n() > 0) {
-                    lowest = Math.min(lowest, s.mean() - (s.n() < 2 ? 0 : s.std()));
-                }
             }
             chart.addSeries(group, heads, means, stds).setFillColor(Palette.classColor(g));
         }
-        st.setYAxisMin(Math.floor(lowest * 20) / 20);
+        st.setYAxisMin(axisMin);
         st.setYAxisMax(1.0);
         return chart;
+    }
+
+    /** Chance (0.5), or the 0.05 step below the lowest mean minus its standard deviation when a head falls under chance. */
+    private static double axisMin(List<OpenSetCells.Cell> cells, OpenSetCells.Metric m) {
+        double lowest = 0.5;
+        for (OpenSetCells.Cell c : cells) {
+            Sample s = c.sample(m);
+            if (s.n() > 0) {
+                lowest = Math.min(lowest, s.mean() - (s.n() < 2 ? 0 : s.std()));
+            }
+        }
+        return Math.floor(lowest * 20) / 20;
     }
 
     /** What the figure shows and which runs made it: the data sets, the network, the epochs and the seeds. */

@@ -32,12 +32,17 @@ class OpenSetSpreadChartTest {
             assertEquals(means[i], d2.getYData().toArray(new Number[0])[i].doubleValue(), 1e-9, "mean " + i);
             assertEquals(stds[i], d2.getExtraValues().toArray(new Number[0])[i].doubleValue(), 1e-9, "std " + i);
         }
-        // d = 64 has no cosface or arcface run: no bar (0, below the axis, which starts at chance).
+        // d = 64 has no cosface or arcface run: a bar of height 0 at the axis' foot (chance, 0.5), error 0, so that the
+        // whiskers after it stay on their own bars (XChart skips a value below the axis without taking its error).
         Number[] d64Means = d64.getYData().toArray(new Number[0]);
-        assertEquals(0.91, d64Means[0].doubleValue(), 1e-9);
-        assertEquals(0.0, d64Means[1].doubleValue(), 0);
-        assertEquals(0.96, d64Means[2].doubleValue(), 1e-9);
+        Number[] d64Stds = d64.getExtraValues().toArray(new Number[0]);
         assertEquals(0.5, chart.getStyler().getYAxisMin(), 0);
+        assertEquals(0.91, d64Means[0].doubleValue(), 1e-9);
+        assertEquals(0.5, d64Means[1].doubleValue(), 0);
+        assertEquals(0.0, d64Stds[1].doubleValue(), 0);
+        assertEquals(0.96, d64Means[2].doubleValue(), 1e-9);
+        assertEquals(0.01, d64Stds[2].doubleValue(), 1e-9);
+        assertEquals(0.5, d64Means[3].doubleValue(), 0);
     }
 
     @Test
