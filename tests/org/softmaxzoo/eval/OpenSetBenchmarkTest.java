@@ -39,8 +39,10 @@ class OpenSetBenchmarkTest {
         assertTrue(r.seen().geometry().minWeightAngle() > 0, "the seen classes' weights: " + r.seen().geometry());
         assertTrue(Double.isNaN(r.unseen().geometry().minWeightAngle()), "unseen classes have no weights");
         List<Path> files = OpenSetReport.write(List.of(r), dir.resolve("out"), dir.resolve("out"), "openset");
-        assertEquals(4, files.size(), "tables (csv, md, pairs csv), ROC figure: " + files);
-        assertTrue(files.get(3).getFileName().toString().startsWith("openset-roc-"), files.get(3).toString());
+        assertEquals(5, files.size(), "tables (csv, md, pairs csv), AUC chart, ROC figure: " + files);
+        assertEquals("openset-unseen-auc.png", files.get(3).getFileName().toString());
+        assertTrue(files.get(3).toFile().length() > 0, files.get(3).toString());
+        assertTrue(files.get(4).getFileName().toString().startsWith("openset-roc-"), files.get(4).toString());
         Path geometry = OpenSetReport.geometryFigure(r, dir.resolve("out"), "openset");
         assertTrue(geometry.getFileName().toString().startsWith("openset-geometry-openset") && geometry.toFile().length() > 0, geometry.toString());
         // A committed run has its worklog and metrics but no checkpoint: the numbers come back without training.
