@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.softmaxzoo.eval.OpenSetBenchmark;
 import org.softmaxzoo.report.Explanations;
 import org.softmaxzoo.report.OpenSetReport;
-import org.softmaxzoo.report.OpenSetSpreadChart;
 import org.softmaxzoo.report.ReferenceFindings;
 import org.softmaxzoo.report.ResultsCheck;
 import org.softmaxzoo.report.SeedSpread;
@@ -78,9 +77,7 @@ final class SummarizeCommand implements Callable<Integer> {
         System.out.println("wrote " + Explanations.writeDifferences(tables, protocol, Explanations.read(out), out));
         for (String name : OpenSetReport.TABLES) {
             if (Files.isDirectory(runs.resolve(name))) {
-                List<OpenSetBenchmark.Result> scored = OpenSetBenchmark.saved(runs.resolve(name));
-                System.out.println("wrote " + OpenSetReport.writeTables(scored, out, name));
-                System.out.println("wrote " + OpenSetSpreadChart.write(scored, figures, name));
+                System.out.println("wrote " + OpenSetReport.writeTablesAndChart(OpenSetBenchmark.saved(runs.resolve(name)), out, figures, name));
             }
         }
         if (Files.isRegularFile(runs.resolve(StabilityMap.FOLDER).resolve(StabilityMap.SWEEP))) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
@@ -194,7 +195,7 @@ public final class OpenSetReport {
             for (String head : headsByMeanRank(cells, groups)) {
                 sb.append("| ").append(head);
                 for (String g : groups) {
-                    OpenSetCells.Cell c = inGroup(cells, g).stream().filter(x -> x.head().equals(head)).findFirst().orElse(null);
+                    OpenSetCells.Cell c = cellOf(cells, g, head).orElse(null);
                     sb.append(" | ").append(c == null ? "–" : glanceCell(c, m, c == best.get(g), verdicts.get(g).get(c)));
                 }
                 sb.append(" |\n");
@@ -215,6 +216,11 @@ public final class OpenSetReport {
 
     private static List<OpenSetCells.Cell> inGroup(List<OpenSetCells.Cell> cells, String group) {
         return cells.stream().filter(c -> c.group().equals(group)).toList();
+    }
+
+    /** The cell of one head in one group, if the head was trained there. */
+    static Optional<OpenSetCells.Cell> cellOf(List<OpenSetCells.Cell> cells, String group, String head) {
+        return cells.stream().filter(c -> c.group().equals(group) && c.head().equals(head)).findFirst();
     }
 
     /** Heads ordered by their mean rank within the groups they appear in (cells come ranked), ties by first appearance. */
@@ -239,14 +245,14 @@ public final class OpenSetReport {
             sb.append("\n## ").append(group).append("\n\n| rank | head | n | seeds | ")
                     .append(String.join(" | ", SHOWN.stream().map(OpenSetCells.Metric::heading).toList())).append(" |\n")
                     .append("|---:|---|---:|---|").append("---:|".repeat(SHOWN.size())).append('\n');
+            List<OpenSetCells.Cell> in = inGroup(cells, group);
             int rank = 0;
-            for (OpenSetCells.Cell c : cells.stream().filter(x -> x.group().equals(group)).toList()) {
+            for (OpenSetCells.Cell c : in) {
                 sb.append("| ").append(++rank).append(" | ").append(c.head()).append(" | ").append(c.n())
                         .append(c.n() < OpenSetCells.MIN_SEEDS ? " *" : "").append(" | ").append(seeds(c));
                 SHOWN.forEach(m -> sb.append(" | ").append(OpenSetCells.meanStd(c.sample(m))));
                 sb.append(" |\n");
             }
-            List<OpenSetCells.Cell> in = cells.stream().filter(x -> x.group().equals(group)).toList();
             sb.append("\nWhat the seeds can tell apart:\n\n");
             for (OpenSetCells.Metric m : DECIDED) {
                 String line = OpenSetCells.topGroup(in, m);
@@ -258,21 +264,22 @@ public final class OpenSetReport {
         return sb.toString();
     }
 
-    /** Writes {@code <name>.md}, {@code <name>.csv} and {@code <name>-pairs.csv} for the results' cells. */
-    public static List<Path> writeTables(List<OpenSetBenchmark.Result> results, Path outDir, String name) {
-        List<OpenSetCells.Cell> cells = cells(results);
-        Path csv = outDir.resolve(name + ".csv");
-        Path md = outDir.resolve(name + ".md");
-        Path pairs = outDir.resolve(name + "-pairs.csv");
-        AtomicFiles.writeString(csv, csv(cells));
-        AtomicFiles.writeString(md, markdown(cells, name));
-        AtomicFiles.writeString(pairs, pairsCsv(cells));
-        return List.of(csv, md, pairs);
+    /** Writes {@code <name>.csv}, {@code <name>.md} and {@code <name>-pairs.csv} for the cells. */
+    private static List<Path> writeTables(List<OpenSetCells.Cell> cells, Path outDir, String name) {
+        List<Path> written = new ArrayList<>();
+        texts(cells, name).forEach((file, text) -> {
+            AtomicFiles.writeString(outDir.resolve(file), text);
+            written.add(outDir.resolve(file));
+        });
+        return written;
     }
 
     /** The texts {@link #writeTables} writes, by file name, for {@code summarize --check}. */
     public static Map<String, String> tableTexts(List<OpenSetBenchmark.Result> results, String name) {
-        List<OpenSetCells.Cell> cells = cells(results);
+        return texts(cells(results), name);
+    }
+
+    private static Map<String, String> texts(List<OpenSetCells.Cell> cells, String name) {
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(name + ".csv", csv(cells));
         texts.put(name + ".md", markdown(cells, name));
@@ -280,14 +287,25 @@ public final class OpenSetReport {
         return texts;
     }
 
+    /** What {@code summarize} writes: the tables ({@link #writeTables}) and the AUC chart ({@link OpenSetSpreadChart}). */
+    public static List<Path> writeTablesAndChart(List<OpenSetBenchmark.Result> results, Path outDir, Path figuresDir, String name) {
+        return tablesAndChart(cells(results), outDir, figuresDir, name);
+    }
+
+    private static List<Path> tablesAndChart(List<OpenSetCells.Cell> cells, Path outDir, Path figuresDir, String name) {
+        List<Path> written = new ArrayList<>(writeTables(cells, outDir, name));
+        written.addAll(OpenSetSpreadChart.write(cells, figuresDir, name));
+        return written;
+    }
+
     /**
-     * The tables ({@link #writeTables}), the AUC chart ({@link OpenSetSpreadChart}) and the ROC figure of each data set and dimension from each cell's lowest
-     * seed. The geometry figures are drawn by {@link #geometryFigure} as each run is scored.
+     * The tables, the AUC chart ({@link #writeTablesAndChart}) and the ROC figure of each data set and dimension from
+     * each cell's lowest seed. The geometry figures are drawn by {@link #geometryFigure} as each run is scored.
      */
     public static List<Path> write(List<OpenSetBenchmark.Result> results, Path outDir, Path figuresDir, String name) {
-        List<Path> written = new ArrayList<>(writeTables(results, outDir, name));
-        written.addAll(OpenSetSpreadChart.write(results, figuresDir, name));
-        List<OpenSetBenchmark.Result> firstSeeds = cells(results).stream().map(c -> c.runs().get(0)).toList();
+        List<OpenSetCells.Cell> cells = cells(results);
+        List<Path> written = tablesAndChart(cells, outDir, figuresDir, name);
+        List<OpenSetBenchmark.Result> firstSeeds = cells.stream().map(c -> c.runs().get(0)).toList();
         firstSeeds.stream().map(r -> r.config().dataset().experimentName() + "-d" + r.config().featureDim()).distinct().forEach(key -> {
             List<OpenSetBenchmark.Result> group = firstSeeds.stream()
                     .filter(r -> (r.config().dataset().experimentName() + "-d" + r.config().featureDim()).equals(key)).toList();

@@ -43,8 +43,7 @@ public final class OpenSetSpreadChart {
             List<Double> means = new ArrayList<>();
             List<Double> stds = new ArrayList<>();
             for (String head : heads) {
-                Sample s = cells.stream().filter(c -> c.group().equals(group) && c.head().equals(head)).findFirst()
-                        .map(c -> c.sample(m)).orElse(new Sample(List.of()));
+                Sample s = OpenSetReport.cellOf(cells, group, head).map(c -> c.sample(m)).orElse(new Sample(List.of()));
                 // A head without this setting gets a bar of height 0 at the axis' foot. Not null or a value below the
                 // axis: XChart skips those without taking their error value, so every later whisker would shift.
                 means.add(s.n() == 0 ? axisMin : s.mean());
@@ -92,10 +91,13 @@ public final class OpenSetSpreadChart {
         return cells.isEmpty() ? Optional.empty() : Optional.of(Figures.image(chart(cells, label)));
     }
 
-    /** Writes {@code <name>-unseen-auc.png} for one of {@link OpenSetReport#TABLES}; nothing when there are no scored runs. */
-    public static List<Path> write(List<OpenSetBenchmark.Result> results, Path figuresDir, String name) {
+    /** Writes {@code <name>-unseen-auc.png} for the cells of one of {@link OpenSetReport#TABLES}; nothing when there are none. */
+    static List<Path> write(List<OpenSetCells.Cell> cells, Path figuresDir, String name) {
+        if (cells.isEmpty()) {
+            return List.of();
+        }
         String label = name.equals(OpenSetReport.LEADERBOARD) ? "Leaderboard of every head"
                 : name.equals(OpenSetReport.OPENSET) ? "First open-set benchmark" : name;
-        return image(results, label).map(i -> List.of(Figures.writePng(i, figuresDir.resolve(name + "-unseen-auc.png")))).orElse(List.of());
+        return List.of(Figures.writePng(Figures.image(chart(cells, label)), figuresDir.resolve(name + "-unseen-auc.png")));
     }
 }
