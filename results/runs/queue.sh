@@ -6,20 +6,29 @@
 # its epoch (the checkpoint keeps it); run it again in the next session and it continues.
 #
 # Usage: results/runs/queue.sh DEADLINE [JAR]   e.g.  results/runs/queue.sh 11:45 /tmp/zoo/softmax-zoo.jar
+#        results/runs/queue.sh --plan [JAR]      what each stage still needs (runs finished, cut, not started;
+#          epochs left), without training. Stages share runs: a 10-epoch stage's epochs are part of a later 40-epoch one's.
 #   Stop early: touch /tmp/queue.stop. Data: SOFTMAX_ZOO_DATA or /work/shared/datasets.
-# Copy the jar and target/lib elsewhere first if you will rebuild while it runs.
+# Copy the jar and target/lib elsewhere first if you will rebuild while it runs. Change this file while copies run only by
+# replacing it (edit a copy, then mv it over this one): bash reads a running script as it goes, from the old file's offsets.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-deadline=${1:?usage: queue.sh DEADLINE [JAR] (a time date -d understands, e.g. 11:45)}
+usage="usage: queue.sh DEADLINE [JAR] (a time date -d understands, e.g. 11:45), or queue.sh --plan [JAR]"
+deadline=${1:?$usage}
 jar=${2:-target/softmax-zoo.jar}
 stop=/tmp/queue.stop
 data=${SOFTMAX_ZOO_DATA:-/work/shared/datasets}
-end=$(date -d "$deadline" +%s 2>/dev/null) || { echo "queue.sh: cannot read the deadline '$deadline'; give e.g. 11:45" >&2; exit 2; }
+if [ "$deadline" != --plan ]; then
+  end=$(date -d "$deadline" +%s 2>/dev/null) || { echo "queue.sh: cannot read the deadline '$deadline'; give e.g. 11:45" >&2; exit 2; }
+fi
 
 minutes_left() { echo $(( (end - $(date +%s)) / 60 )); }
 
 stage() {
   local name=$1; shift
+  if [ "$deadline" = --plan ]; then
+    echo "stage '$name': $(java -jar "$jar" "$@" --plan | sed 's/^plan: //')"; return
+  fi
   local left; left=$(minutes_left)
   if [ -e "$stop" ] || [ "$left" -lt 5 ]; then
     echo "queue: stopping before stage '$name' (stop file or deadline)"; exit 0
@@ -61,4 +70,4 @@ stage seeds-10 grid --list results/runs/grid-order.txt --seeds 2,3 --epochs 10
 stage stability grid --list results/runs/stability/sweep.txt --out results/runs/stability --seeds 1,2 --epochs 3
 # 6. Seeds 2 and 3 of every other row to 40 epochs, where the budget allows (grid-order.txt: findings' rows first).
 stage seeds-40 grid --list results/runs/grid-order.txt --seeds 2,3 --figures figures/results/petals
-echo "queue: every stage done"
+[ "$deadline" = --plan ] || echo "queue: every stage done"

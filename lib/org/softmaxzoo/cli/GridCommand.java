@@ -64,6 +64,10 @@ final class GridCommand implements Callable<Integer>, RunsTensorFlow {
             + "last epoch into this folder, before the grid drops the run's checkpoint; not for a stage's --epochs")
     Path figures;
 
+    @Option(names = "--plan", description = "Do not train: say how many runs of the list (this shard, these seeds and epochs) are "
+            + "finished, cut part-way and not started, and the epochs left per data set")
+    boolean plan;
+
     @Mixin
     DataOption data;
 
@@ -78,6 +82,9 @@ final class GridCommand implements Callable<Integer>, RunsTensorFlow {
 
     @Override
     public Integer call() {
+        if (plan && slurm.requested()) {
+            throw new IllegalArgumentException("--plan and --slurm do different things: give one of them");
+        }
         if (slurm.requested()) { // the tasks choose their device on their node
             if (!shard.equals("1/1") || claim || stop.given()) {
                 throw new IllegalArgumentException("--slurm makes one array task per run of the whole list: leave out --shard, --claim, "
@@ -87,13 +94,17 @@ final class GridCommand implements Callable<Integer>, RunsTensorFlow {
                     out, epochs, DataRoot.resolve(data.data), searchPath);
         }
         slurm.refuseWithoutSlurm();
-        device.apply();
         String[] parts = shard.split("/");
         if (parts.length != 2) {
             throw new IllegalArgumentException("--shard must look like 2/4, got " + shard);
         }
         GridRunner.Options options = new GridRunner.Options(experiments(), Integer.parseInt(parts[0].trim()),
-                Integer.parseInt(parts[1].trim()), stop.stopWhen(), epochs, out, keepCheckpoints, claim);
+                Integer.parseInt(parts[1].trim()), plan ? null : stop.stopWhen(), epochs, out, keepCheckpoints, claim);
+        if (plan) {
+            System.out.println("plan: " + GridRunner.plan(options).describe());
+            return 0;
+        }
+        device.apply();
         if (figures != null) {
             Folders.requireWritable(figures, "--figures"); // before the training, not after it
         }

@@ -16,6 +16,7 @@ import org.softmaxzoo.report.OpenSetReport;
 import org.softmaxzoo.train.RunFolder;
 import org.softmaxzoo.train.GridRunner;
 import org.softmaxzoo.train.RunLock;
+import org.softmaxzoo.train.RunPlan;
 import org.softmaxzoo.train.Sweep;
 import org.softmaxzoo.train.TrainConfig;
 import org.softmaxzoo.train.Trainer;
@@ -73,6 +74,10 @@ final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
             + "keeps the numbers without them)")
     boolean keepCheckpoints;
 
+    @Option(names = "--plan", description = "Do not train: say how many of the runs are scored (finished), cut part-way and not "
+            + "started, and the epochs left per data set")
+    boolean plan;
+
     @Mixin
     DataOption data;
 
@@ -84,7 +89,6 @@ final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
         if (headsFile != null && heads != null) {
             throw new IllegalArgumentException("give the heads with --head or with --heads-file, not both");
         }
-        GridRunner.StopWhen stop = stopOptions.stopWhen();
         List<String> headList = headsFile != null ? Sweep.readList(headsFile) : heads != null ? heads : List.of("softmax",
                 "normface(s=10)", "cosface(s=10,m=0.2)", "arcface(s=10,m=30deg)", COMMITTED_SPHEREFACE, COMMITTED_CENTER);
         List<Integer> dimList = dims != null ? dims : List.of(2, 64);
@@ -102,6 +106,11 @@ final class VerifyCommand implements Callable<Integer>, RunsTensorFlow {
                 }
             }
         }
+        if (plan) {
+            System.out.println("plan: " + RunPlan.of(configs, out, OpenSetBenchmark::scored).describe());
+            return 0;
+        }
+        GridRunner.StopWhen stop = stopOptions.stopWhen();
         device.apply();
         long start = System.nanoTime();
         Trainer.Listener listener = new Trainer.Listener() {

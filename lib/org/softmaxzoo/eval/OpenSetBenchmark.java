@@ -113,6 +113,11 @@ public final class OpenSetBenchmark {
         }
     }
 
+    /** Whether a run has been scored: its metrics file, written once it finished its epochs, is there. */
+    public static boolean scored(RunFolder folder) {
+        return MetricsFile.exists(folder);
+    }
+
     /**
      * The scored runs of a runs folder, read back from their files without data or checkpoint, in name order:
      * every sub-folder with a {@value MetricsFile#FILE} (written once a run has finished its epochs).

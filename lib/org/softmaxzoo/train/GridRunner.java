@@ -117,19 +117,18 @@ public final class GridRunner {
     private GridRunner() {
     }
 
+    /** What the shard still needs, without training: finished, cut and unstarted runs, epochs left. */
+    public static RunPlan plan(Options options) {
+        return RunPlan.of(stageConfigs(options), options.runsDir(), folder -> true);
+    }
+
     public static Outcome run(Options options, Function<DatasetKind, Datasets.Split> data, Progress progress) {
         options.stop().requireNoLeftoverStopFile();
-        List<TrainConfig> configs = new ArrayList<>();
-        List<Boolean> shortOfExperiment = new ArrayList<>();
-        for (String name : options.shard()) {
-            TrainConfig c = RunName.experiment(name);
-            configs.add(options.epochs() != null ? c.withEpochs(options.epochs()) : c);
-            shortOfExperiment.add(options.epochs() != null && options.epochs() < c.epochs());
-        }
+        List<TrainConfig> configs = stageConfigs(options);
+        List<Boolean> shortOfExperiment = options.shard().stream()
+                .map(name -> options.epochs() != null && options.epochs() < RunName.experiment(name).epochs()).toList();
         Map<DatasetKind, Datasets.Split> loaded = new EnumMap<>(DatasetKind.class);
-        // A run already past this stage's epochs (a 40-epoch run in a 10-epoch stage) has nothing left, not a negative count.
-        Clock clock = new Clock(options.stop(),
-                configs.stream().mapToInt(c -> Math.max(0, c.epochs() - doneEpochsOrNone(options.runsDir(), c))).sum());
+        Clock clock = new Clock(options.stop(), plan(options).totalEpochsLeft());
         int skipped = 0;
         int finished = 0;
         int held = 0;
@@ -161,6 +160,12 @@ public final class GridRunner {
             }
         }
         return new Outcome(skipped, finished, 0, held, failed);
+    }
+
+    /** The shard's runs, each with the epochs this stage takes it to (the experiment's own unless overridden). */
+    private static List<TrainConfig> stageConfigs(Options options) {
+        return options.shard().stream().map(RunName::experiment)
+                .map(c -> options.epochs() != null ? c.withEpochs(options.epochs()) : c).toList();
     }
 
     private enum RunStep { SKIPPED, HELD, FINISHED, STOPPED }
@@ -250,15 +255,6 @@ public final class GridRunner {
             epochsDone++;
             epochsLeft--;
             return elapsed().multipliedBy(epochsLeft).dividedBy(epochsDone);
-        }
-    }
-
-    /** As {@link RunFolder#doneEpochs}, 0 for a run whose files cannot be read (the run itself reports why, in its turn). */
-    private static int doneEpochsOrNone(Path runsDir, TrainConfig config) {
-        try {
-            return RunFolder.of(runsDir, config).doneEpochs(config.epochs());
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            return 0;
         }
     }
 }

@@ -75,4 +75,23 @@ class CliTest {
         assertEquals(2, data.code());
         assertTrue(data.err().startsWith("error: ") && data.err().contains("train-images-idx3-ubyte.gz: file missing"), data.err());
     }
+
+    @Test
+    void planCountsWhatAListNeedsWithoutDataOrTraining() throws Exception {
+        Path list = Files.writeString(dir.resolve("list.txt"), "# two rows\nmnist.softmax.weight_decay1e-3.feature2\n"
+                + "fashion_mnist.softmax.weight_decay1e-3.feature2.normface.scale{5,10}\n");
+        Path runs = dir.resolve("runs");
+        Path noData = dir.resolve("no-data");
+        // 3 experiments x 2 seeds x 3 epochs, nothing trained: 6 runs, 18 epochs (mnist 2 x 3, fashion 4 x 3).
+        CliRun grid = CliRun.of("grid", "--plan", "--list", list.toString(), "--seeds", "1,2", "--epochs", "3", "--out", runs.toString(),
+                "--data", noData.toString());
+        assertEquals(0, grid.code(), grid.err());
+        assertEquals("plan: 6 runs: 0 finished, 0 cut, 6 not started; 18 epochs left (mnist 6, fashion_mnist 12)", grid.out().trim());
+        // One head, d = 2, MNIST, seeds 1-2, 4 epochs: 2 runs, 8 epochs.
+        CliRun verify = CliRun.of("verify", "--plan", "--head", "softmax", "--feature-dim", "2", "--dataset", "mnist", "--seeds", "1,2",
+                "--epochs", "4", "--out", runs.toString(), "--data", noData.toString());
+        assertEquals(0, verify.code(), verify.err());
+        assertEquals("plan: 2 runs: 0 finished, 0 cut, 2 not started; 8 epochs left (mnist 8)", verify.out().trim());
+        assertTrue(!Files.exists(runs) && !Files.exists(noData), "a plan writes nothing");
+    }
 }
