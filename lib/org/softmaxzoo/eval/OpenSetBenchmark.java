@@ -89,7 +89,7 @@ public final class OpenSetBenchmark {
         if (!run.finished()) {
             return null;
         }
-        if (!folder.hasCheckpoint() && MetricsFile.exists(folder)) {
+        if (!folder.hasCheckpoint() && scored(folder)) {
             Metrics[] saved = MetricsFile.read(folder);
             return new Result(config, run, saved[0], saved[1], null);
         }
@@ -127,7 +127,7 @@ public final class OpenSetBenchmark {
             return List.of();
         }
         try (Stream<Path> children = Files.list(runsDir)) {
-            return children.filter(p -> Files.isDirectory(p) && MetricsFile.exists(RunFolder.at(p))).sorted().map(OpenSetBenchmark::savedRun).toList();
+            return children.filter(p -> Files.isDirectory(p) && scored(RunFolder.at(p))).sorted().map(OpenSetBenchmark::savedRun).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + runsDir, e);
         }

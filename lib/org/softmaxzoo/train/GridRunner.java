@@ -119,7 +119,12 @@ public final class GridRunner {
 
     /** What the shard still needs, without training: finished, cut and unstarted runs, epochs left. */
     public static RunPlan plan(Options options) {
-        return RunPlan.of(stageConfigs(options), options.runsDir(), folder -> true);
+        return plan(stageConfigs(options), options);
+    }
+
+    /** A grid's run is finished once it has its epochs (verify's runs must also be scored). */
+    private static RunPlan plan(List<TrainConfig> configs, Options options) {
+        return RunPlan.of(configs, options.runsDir(), folder -> true);
     }
 
     public static Outcome run(Options options, Function<DatasetKind, Datasets.Split> data, Progress progress) {
@@ -128,7 +133,7 @@ public final class GridRunner {
         List<Boolean> shortOfExperiment = options.shard().stream()
                 .map(name -> options.epochs() != null && options.epochs() < RunName.experiment(name).epochs()).toList();
         Map<DatasetKind, Datasets.Split> loaded = new EnumMap<>(DatasetKind.class);
-        Clock clock = new Clock(options.stop(), plan(options).totalEpochsLeft());
+        Clock clock = new Clock(options.stop(), plan(configs, options).totalEpochsLeft());
         int skipped = 0;
         int finished = 0;
         int held = 0;
