@@ -169,6 +169,11 @@ public final class OpenSetReport {
         return glance(cells) + cellSections(cells);
     }
 
+    /** Only the at-a-glance tables of {@code results} (a notebook showing many heads; the full tables are in the committed Markdown). */
+    public static String atAGlance(List<OpenSetBenchmark.Result> results) {
+        return glance(cells(results));
+    }
+
     /**
      * Per metric of {@link #GLANCE} one table with a row per head and a column per data set and dimension, so a head
      * reads across the four settings; the best of a column in bold, the cells the rule cannot tell from it marked.

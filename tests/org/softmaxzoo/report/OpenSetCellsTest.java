@@ -99,7 +99,7 @@ class OpenSetCellsTest {
             all.add(run("softmax", 64, s, 0.94 + 0.01 * s, 0.1));
             all.add(run("normface(s=10)", 64, s, 0.89 + 0.01 * s, 0.1));
         }
-        String glance = OpenSetReport.glance(OpenSetReport.cells(all));
+        String glance = OpenSetReport.atAGlance(all);
         String auc = glance.substring(glance.indexOf("### unseen AUC"), glance.indexOf("### unseen MAP@R"));
         // Mean ranks: normface (1 + 2) / 2, cosface 2, softmax (3 + 1) / 2 (after cosface: the tie keeps d = 2's order), arcface 4.
         assertEquals("### unseen AUC\n\n| head | mnist, d = 2, 10 epochs | mnist, d = 64, 10 epochs |\n|---|---:|---:|\n"
