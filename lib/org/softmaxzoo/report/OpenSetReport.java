@@ -86,6 +86,9 @@ public final class OpenSetReport {
     static final List<OpenSetCells.Metric> GLANCE = List.of("seen_test_acc", "unseen_auc", "unseen_map_at_r").stream()
             .map(OpenSetReport::number).toList();
 
+    /** The seen-class metrics whose ranks over the heads the Markdown sets against unseen AUC's. */
+    static final List<OpenSetCells.Metric> SEEN_AGAINST_UNSEEN = SeenUnseenRanks.SEEN.stream().map(OpenSetReport::number).toList();
+
     /** The cells of some results, ranked as the tables show them. */
     public static List<OpenSetCells.Cell> cells(List<OpenSetBenchmark.Result> results) {
         SameData sameData = new SameData(results.isEmpty() ? "" : results.get(0).run().runDir().toAbsolutePath().getParent().toString());
@@ -157,7 +160,8 @@ public final class OpenSetReport {
         if (cells.isEmpty()) {
             sb.append("\nNo scored runs yet.\n");
         }
-        return sb.append(glance(cells)).append(cellSections(cells)).toString();
+        return sb.append(glance(cells)).append(SeenUnseenRanks.markdown(cells, SEEN_AGAINST_UNSEEN, RANK_BY)).append(cellSections(cells))
+                .toString();
     }
 
     /**

@@ -96,8 +96,12 @@ public final class OpenSetSpreadChart {
         if (cells.isEmpty()) {
             return List.of();
         }
-        String label = name.equals(OpenSetReport.LEADERBOARD) ? "Leaderboard of every head"
+        return List.of(Figures.writePng(Figures.image(chart(cells, label(name))), figuresDir.resolve(name + "-unseen-auc.png")));
+    }
+
+    /** The title's label of one of {@link OpenSetReport#TABLES}' charts (a notebook showing the same chart uses it too). */
+    public static String label(String name) {
+        return name.equals(OpenSetReport.LEADERBOARD) ? "Leaderboard of every head"
                 : name.equals(OpenSetReport.OPENSET) ? "First open-set benchmark" : name;
-        return List.of(Figures.writePng(Figures.image(chart(cells, label)), figuresDir.resolve(name + "-unseen-auc.png")));
     }
 }
