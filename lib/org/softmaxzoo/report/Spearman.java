@@ -20,8 +20,8 @@ public final class Spearman {
     /**
      * Two-sided permutation p-value of the correlation: the share of {@code shuffles} random pairings of {@code a}
      * with {@code b} (a seeded shuffle of b's ranks) whose correlation is at least as far from 0 as the observed one,
-     * counting the observed pairing itself ((k + 1) / (shuffles + 1), never 0); NaN when a series is constant. Unlike the t or normal approximation it
-     * needs no table and is exact in the limit for any number of values and ties.
+     * counting the observed pairing itself ((k + 1) / (shuffles + 1), never 0); NaN when a series is constant. Unlike the
+     * t or normal approximation it needs no table and is exact in the limit for any number of values and ties.
      */
     public static double permutationPValue(double[] a, double[] b, int shuffles, long seed) {
         double observed = Math.abs(correlation(a, b));
