@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -193,47 +192,51 @@ public final class StabilityMap {
     }
 
     /**
-     * The smallest scale at which every margin up to {@code maxMargin} trains on at least {@code seeds} seeds (none
-     * collapsed); empty when no scale of the map does.
+     * The scales at which every margin up to {@code maxMargin} trains on at least {@code seeds} seeds (none
+     * collapsed), ascending; empty when no scale of the map does. Not necessarily a range: a large scale may fail
+     * where a middle one trains.
      */
-    public static OptionalDouble smallestScaleTrainingAll(Map2 map, BigDecimal maxMargin, int seeds) {
-        for (BigDecimal s : map.scales()) {
-            boolean all = map.margins().stream().filter(m -> m.compareTo(maxMargin) <= 0).allMatch(m -> {
-                Cell c = map.cell(m, s);
-                return c != null && c.trains(seeds);
-            });
-            if (all) {
-                return OptionalDouble.of(s.doubleValue());
-            }
-        }
-        return OptionalDouble.empty();
+    public static List<BigDecimal> scalesTrainingAll(Map2 map, BigDecimal maxMargin, int seeds) {
+        return map.scales().stream().filter(s -> map.margins().stream().filter(m -> m.compareTo(maxMargin) <= 0).allMatch(m -> {
+            Cell c = map.cell(m, s);
+            return c != null && c.trains(seeds);
+        })).toList();
     }
 
     /**
      * The rule of thumb a map supports: the largest margin X such that some scale trains every margin up to X on
-     * every seed of the map, and the smallest such scale; or that no scale trains even the smallest margin.
+     * every seed of the map, the scales that do and those that do not; or that no scale trains even the smallest margin.
      */
     public static String ruleOfThumb(Map2 map) {
         int seeds = map.seeds().size();
-        String x = null;
-        OptionalDouble s = OptionalDouble.empty();
+        String unit = map.head().equals(COSFACE) ? "" : " degrees";
+        BigDecimal x = null;
+        List<BigDecimal> at = List.of();
         for (BigDecimal m : map.margins()) {
-            OptionalDouble found = smallestScaleTrainingAll(map, m, seeds);
+            List<BigDecimal> found = scalesTrainingAll(map, m, seeds);
             if (found.isEmpty()) {
                 break;
             }
-            x = m.toPlainString();
-            s = found;
+            x = m;
+            at = found;
         }
-        String unit = map.head().equals(COSFACE) ? "" : " degrees";
         if (x == null) {
             return String.format(Locale.ROOT, "no scale trains %s with m = %s%s on all %d seeds", map.head(), map.margins().get(0).toPlainString(),
                     unit, seeds);
         }
-        String larger = x.equals(map.margins().get(map.margins().size() - 1).toPlainString()) ? "every margin of the sweep"
-                : "every margin up to " + x + unit + " (not beyond it at any one scale)";
-        return String.format(Locale.ROOT, "from s = %s on, %s trains on all %d seeds with %s", new BigDecimal(s.getAsDouble())
-                .stripTrailingZeros().toPlainString(), map.head(), seeds, larger);
+        int next = map.margins().indexOf(x) + 1;
+        String margins = next == map.margins().size() ? "every margin of the sweep"
+                : "every margin up to " + x.toPlainString() + unit;
+        List<BigDecimal> trains = at;
+        List<BigDecimal> fail = map.scales().stream().filter(s -> !trains.contains(s)).toList();
+        String where = fail.isEmpty() ? "at every scale of the sweep" : "at s = " + scales(trains) + ", not at s = " + scales(fail);
+        String beyond = next == map.margins().size() ? ""
+                : "; no scale trains all margins up to " + map.margins().get(next).toPlainString() + unit;
+        return String.format(Locale.ROOT, "%s trains on all %d seeds with %s %s%s", map.head(), seeds, margins, where, beyond);
+    }
+
+    private static String scales(List<BigDecimal> scales) {
+        return String.join(", ", scales.stream().map(s -> s.stripTrailingZeros().toPlainString()).toList());
     }
 
     /** The title of a map's figure: data set, head, network, epochs, seeds. */

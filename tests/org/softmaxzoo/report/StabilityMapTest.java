@@ -32,6 +32,10 @@ class StabilityMapTest {
         return StabilityMap.read(dir);
     }
 
+    private static List<BigDecimal> decimals(String... values) {
+        return java.util.Arrays.stream(values).map(BigDecimal::new).toList();
+    }
+
     @Test
     void cellsCollapsesTheCsvAndTheRuleOfThumb() throws Exception {
         assertEquals(List.of(), sweep(), "no runs: no map");
@@ -66,16 +70,23 @@ class StabilityMapTest {
         assertTrue(csv.contains("cosface,0.5,16,\"1\",1,0.9800,,0\n"), csv);
         assertEquals(10, csv.lines().count(), "header and every cell of the sweep");
 
-        // m up to 0: s = 1; up to 0.2: s = 4; up to 0.5: nowhere on both seeds (s = 4 and 16 have one seed of m = 0.5).
-        assertEquals(1.0, StabilityMap.smallestScaleTrainingAll(map, BigDecimal.ZERO, 2).getAsDouble());
-        assertEquals(4.0, StabilityMap.smallestScaleTrainingAll(map, new BigDecimal("0.2"), 2).getAsDouble());
-        assertTrue(StabilityMap.smallestScaleTrainingAll(map, new BigDecimal("0.5"), 2).isEmpty());
-        assertEquals(4.0, StabilityMap.smallestScaleTrainingAll(map, new BigDecimal("0.5"), 1).getAsDouble());
-        assertEquals("from s = 4 on, cosface trains on all 2 seeds with every margin up to 0.2 (not beyond it at any one scale)",
-                StabilityMap.ruleOfThumb(map));
+        // m up to 0: s = 1, 4 and 16; up to 0.2: s = 4 and 16 (s = 1 collapsed once); up to 0.5: nowhere on both seeds
+        // (s = 4 has one seed of m = 0.5, s = 16's seed 2 is cut), at s = 4 and 16 on one seed.
+        assertEquals(decimals("1", "4", "16"), StabilityMap.scalesTrainingAll(map, BigDecimal.ZERO, 2));
+        assertEquals(decimals("4", "16"), StabilityMap.scalesTrainingAll(map, new BigDecimal("0.2"), 2));
+        assertEquals(List.of(), StabilityMap.scalesTrainingAll(map, new BigDecimal("0.5"), 2));
+        assertEquals(decimals("4", "16"), StabilityMap.scalesTrainingAll(map, new BigDecimal("0.5"), 1));
+        assertEquals("cosface trains on all 2 seeds with every margin up to 0.2 at s = 4, 16, not at s = 1; "
+                + "no scale trains all margins up to 0.5", StabilityMap.ruleOfThumb(map));
         // Seed 2 of m = 0.5 at s = 16 finishes: now every margin trains at s = 16.
         run(COS + "16.margin0.5.seed2", 0.98);
-        assertEquals("from s = 16 on, cosface trains on all 2 seeds with every margin of the sweep", StabilityMap.ruleOfThumb(sweep().get(0)));
+        assertEquals("cosface trains on all 2 seeds with every margin of the sweep at s = 16, not at s = 1, 4",
+                StabilityMap.ruleOfThumb(sweep().get(0)));
+        // A large scale that collapses where a smaller one trains is named, not hidden behind "from s = 4 on".
+        run(COS + "16.margin0.seed2", 0.30);
+        // Seed 2 of m = 0 at s = 16 now collapses: up to 0.2 only s = 4 trains (s = 1's m = 0.2 collapsed before).
+        assertEquals("cosface trains on all 2 seeds with every margin up to 0.2 at s = 4, not at s = 1, 16; "
+                + "no scale trains all margins up to 0.5", StabilityMap.ruleOfThumb(sweep().get(0)));
     }
 
     @Test
