@@ -225,13 +225,12 @@ public final class StabilityMap {
                     unit, seeds);
         }
         int next = map.margins().indexOf(x) + 1;
-        String margins = next == map.margins().size() ? "every margin of the sweep"
-                : "every margin up to " + x.toPlainString() + unit;
-        List<BigDecimal> trains = at;
-        List<BigDecimal> fail = map.scales().stream().filter(s -> !trains.contains(s)).toList();
-        String where = fail.isEmpty() ? "at every scale of the sweep" : "at s = " + scales(trains) + ", not at s = " + scales(fail);
-        String beyond = next == map.margins().size() ? ""
-                : "; no scale trains all margins up to " + map.margins().get(next).toPlainString() + unit;
+        boolean everyMargin = next == map.margins().size();
+        String margins = everyMargin ? "every margin of the sweep" : "every margin up to " + x.toPlainString() + unit;
+        List<BigDecimal> fail = new ArrayList<>(map.scales());
+        fail.removeAll(at);
+        String where = fail.isEmpty() ? "at every scale of the sweep" : "at s = " + scales(at) + ", not at s = " + scales(fail);
+        String beyond = everyMargin ? "" : "; no scale trains all margins up to " + map.margins().get(next).toPlainString() + unit;
         return String.format(Locale.ROOT, "%s trains on all %d seeds with %s %s%s", map.head(), seeds, margins, where, beyond);
     }
 
