@@ -65,8 +65,10 @@ stage leaderboard verify --heads-file results/runs/leaderboard/heads.txt --out r
 # 3d. Seeds 2 and 3 of the findings' rows to 40 epochs (issue 24's minimum; MNIST seed 2 is stage 1b's).
 stage seeds-40-findings grid --list results/runs/findings-rows.txt --seeds 2,3 --figures figures/results/petals
 # 4. The stability map: CosFace and ArcFace over s and m, 3 epochs, seeds 1 and 2 (issue 24). Before seeds-10: its
-#    maps answer how to choose s and m, and the text that states its rule of thumb waits for them.
-stage stability grid --list results/runs/stability/sweep.txt --out results/runs/stability --seeds 1,2 --epochs 3
+#    maps answer how to choose s and m, and the text that states its rule of thumb waits for them. One data set at a
+#    time, so that a session's share completes maps (both seeds) rather than one seed of every map.
+stage stability-mnist grid --list results/runs/stability/sweep.txt --dataset mnist --out results/runs/stability --seeds 1,2 --epochs 3
+stage stability-fashion grid --list results/runs/stability/sweep.txt --dataset fashion_mnist --out results/runs/stability --seeds 1,2 --epochs 3
 # 5. Seeds 2 and 3 of all 53 reference rows through the 10-epoch stage (issue 24).
 stage seeds-10 grid --list results/runs/grid-order.txt --seeds 2,3 --epochs 10
 # 6. Seeds 2 and 3 of every other row to 40 epochs, where the budget allows (grid-order.txt: findings' rows first).
