@@ -234,6 +234,32 @@ public final class StabilityMap {
         return String.format(Locale.ROOT, "%s trains on all %d seeds with %s %s%s", map.head(), seeds, margins, where, beyond);
     }
 
+    /** The cell with the highest mean among those run on every seed of the map (the first in sweep order on a tie); null if none is. */
+    public static Cell bestCell(Map2 map) {
+        int seeds = map.seeds().size();
+        Cell best = null;
+        for (BigDecimal m : map.margins()) {
+            for (BigDecimal s : map.scales()) {
+                Cell c = map.cell(m, s);
+                if (c != null && c.accuracies().n() >= seeds && (best == null || c.accuracies().mean() > best.accuracies().mean())) {
+                    best = c;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The cells with a collapsed seed, and the best cell: what a map shows besides its rule of thumb. */
+    static String collapsesAndBest(Map2 map) {
+        long collapsed = map.cells().values().stream().filter(c -> c.collapsed() > 0).count();
+        String unit = map.head().equals(COSFACE) ? "" : " degrees";
+        Cell best = bestCell(map);
+        String bestText = best == null ? "no cell has run on every seed yet"
+                : String.format(Locale.ROOT, "highest mean %.4f at m = %s%s, s = %s", best.accuracies().mean(), best.margin().toPlainString(),
+                        unit, best.scale().stripTrailingZeros().toPlainString());
+        return String.format(Locale.ROOT, "%d of %d cells run had a seed collapse; %s", collapsed, map.cells().size(), bestText);
+    }
+
     private static String scales(List<BigDecimal> scales) {
         return String.join(", ", scales.stream().map(s -> s.stripTrailingZeros().toPlainString()).toList());
     }
@@ -259,7 +285,8 @@ public final class StabilityMap {
         for (Map2 map : maps) {
             sb.append("- **").append(map.dataset()).append(", ").append(map.head()).append(", d = ").append(map.featureDim())
                     .append("** (`").append(map.fileStem()).append("`, ").append(map.cells().size()).append(" of ")
-                    .append(map.margins().size() * map.scales().size()).append(" cells run): ").append(ruleOfThumb(map)).append(".\n");
+                    .append(map.margins().size() * map.scales().size()).append(" cells run): ").append(ruleOfThumb(map)).append("; ")
+                    .append(collapsesAndBest(map)).append(".\n");
         }
         return sb.toString();
     }
