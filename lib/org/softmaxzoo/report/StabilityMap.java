@@ -205,33 +205,52 @@ public final class StabilityMap {
 
     /**
      * The rule of thumb a map supports: the largest margin X such that some scale trains every margin up to X on
-     * every seed of the map, the scales that do and those that do not; or that no scale trains even the smallest margin.
+     * every seed of the map, the scales that do, those where a seed collapsed and those still waiting for runs; or
+     * that no scale trains even the smallest margin. "So far" marks a negative that missing runs may still change.
      */
     public static String ruleOfThumb(Map2 map) {
         int seeds = map.seeds().size();
         String unit = map.head().equals(COSFACE) ? "" : " degrees";
         BigDecimal x = null;
-        List<BigDecimal> at = List.of();
+        List<BigDecimal> found = List.of();
         for (BigDecimal m : map.margins()) {
-            List<BigDecimal> found = scalesTrainingAll(map, m, seeds);
-            if (found.isEmpty()) {
+            List<BigDecimal> training = scalesTrainingAll(map, m, seeds);
+            if (training.isEmpty()) {
                 break;
             }
             x = m;
-            at = found;
+            found = training;
         }
         if (x == null) {
-            return String.format(Locale.ROOT, "no scale trains %s with m = %s%s on all %d seeds", map.head(), map.margins().get(0).toPlainString(),
-                    unit, seeds);
+            return String.format(Locale.ROOT, "no scale trains %s with m = %s%s on all %d seeds%s", map.head(), map.margins().get(0).toPlainString(),
+                    unit, seeds, soFar(map, map.margins().get(0)));
         }
         int next = map.margins().indexOf(x) + 1;
         boolean everyMargin = next == map.margins().size();
         String margins = everyMargin ? "every margin of the sweep" : "every margin up to " + x.toPlainString() + unit;
-        List<BigDecimal> fail = new ArrayList<>(map.scales());
-        fail.removeAll(at);
-        String where = fail.isEmpty() ? "at every scale of the sweep" : "at s = " + scales(at) + ", not at s = " + scales(fail);
-        String beyond = everyMargin ? "" : "; no scale trains all margins up to " + map.margins().get(next).toPlainString() + unit;
+        // a scale that does not train all of them failed if one collapsed; otherwise it still waits for runs
+        List<BigDecimal> fail = new ArrayList<>();
+        List<BigDecimal> waiting = new ArrayList<>();
+        for (BigDecimal s : map.scales()) {
+            if (!found.contains(s)) {
+                (collapsedUpTo(map, s, x) ? fail : waiting).add(s);
+            }
+        }
+        String where = fail.isEmpty() && waiting.isEmpty() ? "at every scale of the sweep" : "at s = " + scales(found)
+                + (fail.isEmpty() ? "" : ", not at s = " + scales(fail)) + (waiting.isEmpty() ? "" : ", not yet run on every seed at s = " + scales(waiting));
+        String beyond = everyMargin ? ""
+                : "; no scale trains all margins up to " + map.margins().get(next).toPlainString() + unit + soFar(map, map.margins().get(next));
         return String.format(Locale.ROOT, "%s trains on all %d seeds with %s %s%s", map.head(), seeds, margins, where, beyond);
+    }
+
+    /** Whether a seed collapsed at scale {@code s} with some margin up to {@code maxMargin}. */
+    private static boolean collapsedUpTo(Map2 map, BigDecimal s, BigDecimal maxMargin) {
+        return map.margins().stream().filter(m -> m.compareTo(maxMargin) <= 0).map(m -> map.cell(m, s)).anyMatch(c -> c != null && c.collapsed() > 0);
+    }
+
+    /** " so far" when a "no scale trains every margin up to this one" may still change: some scale has no collapse up to it. */
+    private static String soFar(Map2 map, BigDecimal maxMargin) {
+        return map.scales().stream().allMatch(s -> collapsedUpTo(map, s, maxMargin)) ? "" : " so far";
     }
 
     /** The cell with the highest mean among those run on every seed of the map (the first in sweep order on a tie); null if none is. */

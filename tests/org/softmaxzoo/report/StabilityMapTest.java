@@ -77,22 +77,27 @@ class StabilityMapTest {
         assertEquals(List.of(), StabilityMap.scalesTrainingAll(map, new BigDecimal("0.5"), 2));
         assertEquals(decimals("4", "16"), StabilityMap.scalesTrainingAll(map, new BigDecimal("0.5"), 1));
         assertEquals("cosface trains on all 2 seeds with every margin up to 0.2 at s = 4, 16, not at s = 1; "
-                + "no scale trains all margins up to 0.5", StabilityMap.ruleOfThumb(map));
+                + "no scale trains all margins up to 0.5 so far", StabilityMap.ruleOfThumb(map));
         // Eight cells run, s = 1's m = 0.2 collapsed once; 0.98 at s = 16 for m = 0 and 0.2 (the first in sweep order
         // wins the tie); m = 0.5 at s = 4 and 16 has 0.96 and 0.98 on one seed only and does not count.
         assertEquals(new BigDecimal("16"), StabilityMap.bestCell(map).scale());
         assertEquals("1 of 8 cells run had a seed collapse; highest mean 0.9800 at m = 0, s = 16", StabilityMap.collapsesAndBest(map));
         // Seed 2 of m = 0.5 at s = 16 finishes: now every margin trains at s = 16.
         run(COS + "16.margin0.5.seed2", 0.98);
-        assertEquals("cosface trains on all 2 seeds with every margin of the sweep at s = 16, not at s = 1, 4",
+        // s = 4 has not collapsed but waits for m = 0.5's seed 2: not yet run, rather than "not at".
+        assertEquals("cosface trains on all 2 seeds with every margin of the sweep at s = 16, not at s = 1, not yet run on every seed at s = 4",
                 StabilityMap.ruleOfThumb(sweep().get(0)));
         // A large scale that collapses where a smaller one trains is named, not hidden behind "from s = 4 on".
         run(COS + "16.margin0.seed2", 0.30);
         // Seed 2 of m = 0 at s = 16 now collapses: up to 0.2 only s = 4 trains (s = 1's m = 0.2 collapsed before).
         assertEquals("cosface trains on all 2 seeds with every margin up to 0.2 at s = 4, not at s = 1, 16; "
+                + "no scale trains all margins up to 0.5 so far", StabilityMap.ruleOfThumb(sweep().get(0)));
+        // s = 4's m = 0.5 collapses on seed 2: now no scale can train all margins up to 0.5, whatever runs remain.
+        run(COS + "4.margin0.5.seed2", 0.40);
+        assertEquals("cosface trains on all 2 seeds with every margin up to 0.2 at s = 4, not at s = 1, 16; "
                 + "no scale trains all margins up to 0.5", StabilityMap.ruleOfThumb(sweep().get(0)));
-        // s = 16's m = 0 now has mean 0.64; 0.98 remains for m = 0.2 and 0.5 at s = 16.
-        assertEquals("2 of 8 cells run had a seed collapse; highest mean 0.9800 at m = 0.2, s = 16",
+        // s = 16's m = 0 now has mean 0.64 and s = 4's m = 0.5 0.68; 0.98 remains for m = 0.2 and 0.5 at s = 16.
+        assertEquals("3 of 8 cells run had a seed collapse; highest mean 0.9800 at m = 0.2, s = 16",
                 StabilityMap.collapsesAndBest(sweep().get(0)));
     }
 
@@ -122,7 +127,7 @@ class StabilityMapTest {
         assertEquals(List.of(dir.resolve("out/stability.md"), dir.resolve("out/stability-mnist-cosface-d2.csv"),
                 dir.resolve("fig/stability-mnist-cosface-d2.png")), written);
         assertTrue(Files.readString(written.get(0)).contains("- **mnist, cosface, d = 2** (`stability-mnist-cosface-d2`, 2 of 9 cells run): "
-                + "no scale trains cosface with m = 0 on all 2 seeds; 1 of 2 cells run had a seed collapse; highest mean 0.5500 at m = 0.2, s = 1."),
+                + "no scale trains cosface with m = 0 on all 2 seeds so far; 1 of 2 cells run had a seed collapse; highest mean 0.5500 at m = 0.2, s = 1."),
                 Files.readString(written.get(0)));
     }
 }
