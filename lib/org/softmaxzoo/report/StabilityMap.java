@@ -222,8 +222,8 @@ public final class StabilityMap {
             found = training;
         }
         if (x == null) {
-            return String.format(Locale.ROOT, "no scale trains %s with m = %s%s on all %d seeds%s", map.head(), map.margins().get(0).toPlainString(),
-                    unit, seeds, soFar(map, map.margins().get(0)));
+            return String.format(Locale.ROOT, "no scale trains %s with m = %s%s %s%s", map.head(), map.margins().get(0).toPlainString(),
+                    unit, onSeeds(seeds), soFar(map, map.margins().get(0)));
         }
         int next = map.margins().indexOf(x) + 1;
         boolean everyMargin = next == map.margins().size();
@@ -240,7 +240,11 @@ public final class StabilityMap {
                 + (fail.isEmpty() ? "" : ", not at s = " + scales(fail)) + (waiting.isEmpty() ? "" : ", not yet run on every seed at s = " + scales(waiting));
         String beyond = everyMargin ? ""
                 : "; no scale trains all margins up to " + map.margins().get(next).toPlainString() + unit + soFar(map, map.margins().get(next));
-        return String.format(Locale.ROOT, "%s trains on all %d seeds with %s %s%s", map.head(), seeds, margins, where, beyond);
+        return String.format(Locale.ROOT, "%s trains %s with %s %s%s", map.head(), onSeeds(seeds), margins, where, beyond);
+    }
+
+    private static String onSeeds(int seeds) {
+        return seeds == 1 ? "on its one seed" : "on all " + seeds + " seeds";
     }
 
     /** Whether a seed collapsed at scale {@code s} with some margin up to {@code maxMargin}. */
@@ -283,11 +287,12 @@ public final class StabilityMap {
         return String.join(", ", scales.stream().map(s -> s.stripTrailingZeros().toPlainString()).toList());
     }
 
-    /** The title of a map's figure: data set, head, network, epochs, seeds. */
+    /** The title of a map's figure: data set, head, network, epochs, seeds, and what its marks mean. */
     static String title(Map2 map) {
-        return String.format(Locale.ROOT, "Stability: %s, %s, d = %d, network %s, %d epochs, seeds %s: mean best test accuracy (x: a seed collapsed)",
+        boolean missing = map.cells().size() < map.margins().size() * map.scales().size();
+        return String.format(Locale.ROOT, "Stability: %s, %s, d = %d, network %s, %d epochs, seeds %s: mean best test accuracy (x: a seed collapsed%s)",
                 map.dataset(), map.head(), map.featureDim(), map.network(), EPOCHS,
-                String.join(",", map.seeds().stream().map(String::valueOf).toList()));
+                String.join(",", map.seeds().stream().map(String::valueOf).toList()), missing ? "; grey: no run yet" : "");
     }
 
     /** The text of {@value #FILE}. */

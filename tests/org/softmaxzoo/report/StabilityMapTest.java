@@ -121,7 +121,8 @@ class StabilityMapTest {
         // The ramp's ends.
         assertEquals(new Color(68, 1, 84), HeatMap.colour(0, 0, 1));
         assertEquals(new Color(253, 231, 37), HeatMap.colour(1.5, 0, 1));
-        assertTrue(StabilityMap.title(map).contains("mnist, cosface, d = 2, network three-block, 3 epochs, seeds 1,2"), StabilityMap.title(map));
+        assertTrue(StabilityMap.title(map).endsWith("mnist, cosface, d = 2, network three-block, 3 epochs, seeds 1,2: mean best test accuracy "
+                + "(x: a seed collapsed; grey: no run yet)"), StabilityMap.title(map));
         // summarize's files: stability.md with the rule, the CSV, the figure.
         List<Path> written = StabilityMap.write(dir, dir.resolve("out"), dir.resolve("fig"));
         assertEquals(List.of(dir.resolve("out/stability.md"), dir.resolve("out/stability-mnist-cosface-d2.csv"),
@@ -129,5 +130,17 @@ class StabilityMapTest {
         assertTrue(Files.readString(written.get(0)).contains("- **mnist, cosface, d = 2** (`stability-mnist-cosface-d2`, 2 of 9 cells run): "
                 + "no scale trains cosface with m = 0 on all 2 seeds so far; 1 of 2 cells run had a seed collapse; highest mean 0.5500 at m = 0.2, s = 1."),
                 Files.readString(written.get(0)));
+    }
+
+    @Test
+    void aCompleteMapNamesNoGreyAndMayTrainEverywhere() throws Exception {
+        for (String s : List.of("1", "4", "16")) {
+            for (String m : List.of("0", "0.2", "0.5")) {
+                run(COS + s + ".margin" + m, 0.9);
+            }
+        }
+        StabilityMap.Map2 map = sweep().get(0);
+        assertTrue(StabilityMap.title(map).endsWith("seeds 1: mean best test accuracy (x: a seed collapsed)"), StabilityMap.title(map));
+        assertEquals("cosface trains on its one seed with every margin of the sweep at every scale of the sweep", StabilityMap.ruleOfThumb(map));
     }
 }
