@@ -39,8 +39,6 @@ public final class StabilityMap {
     public static final String SWEEP = "sweep.txt";
     public static final String FILE = "stability.md";
     public static final int EPOCHS = 3;
-    /** How far below the best cell's mean a cell may be and still be named as near it (a stated choice, not a test). */
-    static final int NEAR_BEST_POINTS = 2;
     private static final String COSFACE = "cosface";
     private static final String ARCFACE = "arcface";
 
@@ -68,6 +66,11 @@ public final class StabilityMap {
 
         public String marginUnit() {
             return head.equals(COSFACE) ? "m" : "m (degrees)";
+        }
+
+        /** What follows a margin's value in a sentence: nothing for CosFace, " degrees" for ArcFace. */
+        String marginSuffix() {
+            return head.equals(COSFACE) ? "" : " degrees";
         }
 
         public List<Long> seeds() {
@@ -193,120 +196,6 @@ public final class StabilityMap {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
     }
 
-    /**
-     * The scales at which every margin up to {@code maxMargin} trains on at least {@code seeds} seeds (none
-     * collapsed), ascending; empty when no scale of the map does. Not necessarily a range: a large scale may fail
-     * where a middle one trains.
-     */
-    public static List<BigDecimal> scalesTrainingAll(Map2 map, BigDecimal maxMargin, int seeds) {
-        return map.scales().stream().filter(s -> map.margins().stream().filter(m -> m.compareTo(maxMargin) <= 0).allMatch(m -> {
-            Cell c = map.cell(m, s);
-            return c != null && c.trains(seeds);
-        })).toList();
-    }
-
-    /**
-     * The rule of thumb a map supports: the largest margin X such that some scale trains every margin up to X on
-     * every seed of the map, the scales that do, those where a seed collapsed and those still waiting for runs; or
-     * that no scale trains even the smallest margin. "So far" marks a negative that missing runs may still change.
-     */
-    public static String ruleOfThumb(Map2 map) {
-        int seeds = map.seeds().size();
-        String unit = map.head().equals(COSFACE) ? "" : " degrees";
-        BigDecimal x = null;
-        List<BigDecimal> found = List.of();
-        for (BigDecimal m : map.margins()) {
-            List<BigDecimal> training = scalesTrainingAll(map, m, seeds);
-            if (training.isEmpty()) {
-                break;
-            }
-            x = m;
-            found = training;
-        }
-        if (x == null) {
-            return String.format(Locale.ROOT, "no scale trains %s with m = %s%s %s%s", map.head(), map.margins().get(0).toPlainString(),
-                    unit, onSeeds(seeds), soFar(map, map.margins().get(0)));
-        }
-        int next = map.margins().indexOf(x) + 1;
-        boolean everyMargin = next == map.margins().size();
-        String margins = everyMargin ? "every margin of the sweep" : "every margin up to " + x.toPlainString() + unit;
-        // a scale that does not train all of them failed if one collapsed; otherwise it still waits for runs
-        List<BigDecimal> fail = new ArrayList<>();
-        List<BigDecimal> waiting = new ArrayList<>();
-        for (BigDecimal s : map.scales()) {
-            if (!found.contains(s)) {
-                (collapsedUpTo(map, s, x) ? fail : waiting).add(s);
-            }
-        }
-        String where = fail.isEmpty() && waiting.isEmpty() ? "at every scale of the sweep" : "at s = " + scales(found)
-                + (fail.isEmpty() ? "" : ", not at s = " + scales(fail)) + (waiting.isEmpty() ? "" : ", not yet run on every seed at s = " + scales(waiting));
-        String beyond = everyMargin ? ""
-                : "; no scale trains all margins up to " + map.margins().get(next).toPlainString() + unit + soFar(map, map.margins().get(next));
-        return String.format(Locale.ROOT, "%s trains %s with %s %s%s", map.head(), onSeeds(seeds), margins, where, beyond);
-    }
-
-    private static String onSeeds(int seeds) {
-        return seeds == 1 ? "on its one seed" : "on all " + seeds + " seeds";
-    }
-
-    /** Whether a seed collapsed at scale {@code s} with some margin up to {@code maxMargin}. */
-    private static boolean collapsedUpTo(Map2 map, BigDecimal s, BigDecimal maxMargin) {
-        return map.margins().stream().filter(m -> m.compareTo(maxMargin) <= 0).map(m -> map.cell(m, s)).anyMatch(c -> c != null && c.collapsed() > 0);
-    }
-
-    /** " so far" when a "no scale trains every margin up to this one" may still change: some scale has no collapse up to it. */
-    private static String soFar(Map2 map, BigDecimal maxMargin) {
-        return map.scales().stream().allMatch(s -> collapsedUpTo(map, s, maxMargin)) ? "" : " so far";
-    }
-
-    /** The cell with the highest mean among those run on every seed of the map (the first in sweep order on a tie); null if none is. */
-    public static Cell bestCell(Map2 map) {
-        int seeds = map.seeds().size();
-        Cell best = null;
-        for (BigDecimal m : map.margins()) {
-            for (BigDecimal s : map.scales()) {
-                Cell c = map.cell(m, s);
-                if (c != null && c.accuracies().n() >= seeds && (best == null || c.accuracies().mean() > best.accuracies().mean())) {
-                    best = c;
-                }
-            }
-        }
-        return best;
-    }
-
-    /** The cells with a collapsed seed, the best cell and the cells near it: what a map shows besides its rule of thumb. */
-    static String collapsesAndBest(Map2 map) {
-        long collapsed = map.cells().values().stream().filter(c -> c.collapsed() > 0).count();
-        String unit = map.head().equals(COSFACE) ? "" : " degrees";
-        Cell best = bestCell(map);
-        String bestText = best == null ? "no cell has run on every seed yet"
-                : String.format(Locale.ROOT, "highest mean %.4f at m = %s%s, s = %s; within %d points of it: %s", best.accuracies().mean(),
-                        best.margin().toPlainString(), unit, best.scale().stripTrailingZeros().toPlainString(), NEAR_BEST_POINTS,
-                        nearBest(map, best.accuracies().mean() - NEAR_BEST_POINTS / 100.0));
-        return String.format(Locale.ROOT, "%d of %d cells run had a seed collapse; %s", collapsed, map.cells().size(), bestText);
-    }
-
-    /** Per scale, the margins whose cells (run on every seed) have a mean of at least {@code floor}: "s = 4: m = 0, 0.1; ...". */
-    static String nearBest(Map2 map, double floor) {
-        int seeds = map.seeds().size();
-        List<String> parts = new ArrayList<>();
-        for (BigDecimal s : map.scales()) {
-            List<BigDecimal> near = map.margins().stream().filter(m -> {
-                Cell c = map.cell(m, s);
-                return c != null && c.accuracies().n() >= seeds && c.accuracies().mean() >= floor - 1e-9; // inclusive despite rounding
-            }).toList();
-            if (!near.isEmpty()) {
-                String margins = near.size() == map.margins().size() ? "every margin" : "m = " + String.join(", ", near.stream().map(BigDecimal::toPlainString).toList());
-                parts.add("s = " + s.stripTrailingZeros().toPlainString() + ": " + margins);
-            }
-        }
-        return String.join("; ", parts);
-    }
-
-    private static String scales(List<BigDecimal> scales) {
-        return String.join(", ", scales.stream().map(s -> s.stripTrailingZeros().toPlainString()).toList());
-    }
-
     /** The title of a map's figure: data set, head, network, epochs, seeds, and what its marks mean. */
     static String title(Map2 map) {
         boolean missing = map.cells().size() < map.margins().size() * map.scales().size();
@@ -322,7 +211,7 @@ public final class StabilityMap {
                 .append("(the sweep in its `").append(SWEEP).append("`): each cell's best test accuracy within the first ").append(EPOCHS)
                 .append(" epochs, mean and sample standard deviation over its seeds; a seed *collapsed* when its best stays below ")
                 .append(SeedSpread.COLLAPSE_BELOW).append(". A margin *trains* at a scale when every seed of the map ran it and none collapsed. Each map's line gives the rule of ")
-                .append("thumb this supports, then the cell with the highest mean and, by scale, the cells within ").append(NEAR_BEST_POINTS)
+                .append("thumb this supports, then the cell with the highest mean and, by scale, the cells within ").append(StabilityRules.NEAR_BEST_POINTS)
                 .append(" points of it: collapse is the coarse answer, this the finer one. ")
                 .append("Per map: a CSV (`results/<map>.csv`) and a heat map (`figures/results/<map>.png`). Generated by `summarize`.\n\n");
         if (maps.isEmpty()) {
@@ -331,8 +220,8 @@ public final class StabilityMap {
         for (Map2 map : maps) {
             sb.append("- **").append(map.dataset()).append(", ").append(map.head()).append(", d = ").append(map.featureDim())
                     .append("** (`").append(map.fileStem()).append("`, ").append(map.cells().size()).append(" of ")
-                    .append(map.margins().size() * map.scales().size()).append(" cells run): ").append(ruleOfThumb(map)).append("; ")
-                    .append(collapsesAndBest(map)).append(".\n");
+                    .append(map.margins().size() * map.scales().size()).append(" cells run): ").append(StabilityRules.ruleOfThumb(map)).append("; ")
+                    .append(StabilityRules.collapsesAndBest(map)).append(".\n");
         }
         return sb.toString();
     }

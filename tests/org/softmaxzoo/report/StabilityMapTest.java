@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.softmaxzoo.plot.HeatMap;
 import org.softmaxzoo.testing.Worklogs;
 
-/** The stability map from synthetic worklogs: cells, collapses, the CSV, the heat map and the rule of thumb. */
+/** The stability map from synthetic worklogs: cells, collapses, the CSV, the heat map, and its rules ({@link StabilityRules}). */
 class StabilityMapTest {
     @TempDir
     Path dir;
@@ -72,37 +72,37 @@ class StabilityMapTest {
 
         // m up to 0: s = 1, 4 and 16; up to 0.2: s = 4 and 16 (s = 1 collapsed once); up to 0.5: nowhere on both seeds
         // (s = 4 has one seed of m = 0.5, s = 16's seed 2 is cut), at s = 4 and 16 on one seed.
-        assertEquals(decimals("1", "4", "16"), StabilityMap.scalesTrainingAll(map, BigDecimal.ZERO, 2));
-        assertEquals(decimals("4", "16"), StabilityMap.scalesTrainingAll(map, new BigDecimal("0.2"), 2));
-        assertEquals(List.of(), StabilityMap.scalesTrainingAll(map, new BigDecimal("0.5"), 2));
-        assertEquals(decimals("4", "16"), StabilityMap.scalesTrainingAll(map, new BigDecimal("0.5"), 1));
+        assertEquals(decimals("1", "4", "16"), StabilityRules.scalesTrainingAll(map, BigDecimal.ZERO, 2));
+        assertEquals(decimals("4", "16"), StabilityRules.scalesTrainingAll(map, new BigDecimal("0.2"), 2));
+        assertEquals(List.of(), StabilityRules.scalesTrainingAll(map, new BigDecimal("0.5"), 2));
+        assertEquals(decimals("4", "16"), StabilityRules.scalesTrainingAll(map, new BigDecimal("0.5"), 1));
         assertEquals("cosface trains on all 2 seeds with every margin up to 0.2 at s = 4, 16, not at s = 1; "
-                + "no scale trains all margins up to 0.5 so far", StabilityMap.ruleOfThumb(map));
+                + "no scale trains all margins up to 0.5 so far", StabilityRules.ruleOfThumb(map));
         // Eight cells run, s = 1's m = 0.2 collapsed once; 0.98 at s = 16 for m = 0 and 0.2 (the first in sweep order
         // wins the tie); m = 0.5 at s = 4 and 16 has 0.96 and 0.98 on one seed only and does not count.
-        assertEquals(new BigDecimal("16"), StabilityMap.bestCell(map).scale());
+        assertEquals(new BigDecimal("16"), StabilityRules.bestCell(map).scale());
         // Within 2 points of 0.98 (inclusive): s = 4's 0.96 and s = 16's 0.98 for m = 0 and 0.2.
         assertEquals("1 of 8 cells run had a seed collapse; highest mean 0.9800 at m = 0, s = 16; within 2 points of it: "
-                + "s = 4: m = 0, 0.2; s = 16: m = 0, 0.2", StabilityMap.collapsesAndBest(map));
-        assertEquals("s = 1: m = 0; s = 4: m = 0, 0.2; s = 16: m = 0, 0.2", StabilityMap.nearBest(map, 0.6));
+                + "s = 4: m = 0, 0.2; s = 16: m = 0, 0.2", StabilityRules.collapsesAndBest(map));
+        assertEquals("s = 1: m = 0; s = 4: m = 0, 0.2; s = 16: m = 0, 0.2", StabilityRules.nearBest(map, 0.6));
         // Seed 2 of m = 0.5 at s = 16 finishes: now every margin trains at s = 16.
         run(COS + "16.margin0.5.seed2", 0.98);
         // s = 4 has not collapsed but waits for m = 0.5's seed 2: not yet run, rather than "not at".
         assertEquals("cosface trains on all 2 seeds with every margin of the sweep at s = 16, not at s = 1, not yet run on every seed at s = 4",
-                StabilityMap.ruleOfThumb(sweep().get(0)));
+                StabilityRules.ruleOfThumb(sweep().get(0)));
         // A large scale that collapses where a smaller one trains is named, not hidden behind "from s = 4 on".
         run(COS + "16.margin0.seed2", 0.30);
         // Seed 2 of m = 0 at s = 16 now collapses: up to 0.2 only s = 4 trains (s = 1's m = 0.2 collapsed before).
         assertEquals("cosface trains on all 2 seeds with every margin up to 0.2 at s = 4, not at s = 1, 16; "
-                + "no scale trains all margins up to 0.5 so far", StabilityMap.ruleOfThumb(sweep().get(0)));
+                + "no scale trains all margins up to 0.5 so far", StabilityRules.ruleOfThumb(sweep().get(0)));
         // s = 4's m = 0.5 collapses on seed 2: now no scale can train all margins up to 0.5, whatever runs remain.
         run(COS + "4.margin0.5.seed2", 0.40);
         assertEquals("cosface trains on all 2 seeds with every margin up to 0.2 at s = 4, not at s = 1, 16; "
-                + "no scale trains all margins up to 0.5", StabilityMap.ruleOfThumb(sweep().get(0)));
+                + "no scale trains all margins up to 0.5", StabilityRules.ruleOfThumb(sweep().get(0)));
         // s = 16's m = 0 now has mean 0.64 and s = 4's m = 0.5 0.68; 0.98 remains for m = 0.2 and 0.5 at s = 16.
         assertEquals("3 of 8 cells run had a seed collapse; highest mean 0.9800 at m = 0.2, s = 16; within 2 points of it: "
                 + "s = 4: m = 0, 0.2; s = 16: m = 0.2, 0.5",
-                StabilityMap.collapsesAndBest(sweep().get(0)));
+                StabilityRules.collapsesAndBest(sweep().get(0)));
     }
 
     @Test
@@ -146,7 +146,7 @@ class StabilityMapTest {
         }
         StabilityMap.Map2 map = sweep().get(0);
         assertTrue(StabilityMap.title(map).endsWith("seeds 1: mean best test accuracy (x: a seed collapsed)"), StabilityMap.title(map));
-        assertEquals("cosface trains on its one seed with every margin of the sweep at every scale of the sweep", StabilityMap.ruleOfThumb(map));
-        assertEquals("s = 1: every margin; s = 4: every margin; s = 16: every margin", StabilityMap.nearBest(map, 0.9));
+        assertEquals("cosface trains on its one seed with every margin of the sweep at every scale of the sweep", StabilityRules.ruleOfThumb(map));
+        assertEquals("s = 1: every margin; s = 4: every margin; s = 16: every margin", StabilityRules.nearBest(map, 0.9));
     }
 }
