@@ -48,9 +48,14 @@ public final class StabilityMap {
             return accuracies.values().stream().filter(a -> a < SeedSpread.COLLAPSE_BELOW).count();
         }
 
+        /** Ran on at least {@code seeds} seeds. */
+        public boolean ranOn(int seeds) {
+            return accuracies.n() >= seeds;
+        }
+
         /** Ran on at least {@code seeds} seeds, and none collapsed. */
         public boolean trains(int seeds) {
-            return accuracies.n() >= seeds && collapsed() == 0;
+            return ranOn(seeds) && collapsed() == 0;
         }
     }
 
@@ -71,6 +76,11 @@ public final class StabilityMap {
         /** What follows a margin's value in a sentence: nothing for CosFace, " degrees" for ArcFace. */
         String marginSuffix() {
             return head.equals(COSFACE) ? "" : " degrees";
+        }
+
+        /** The number of (m, s) cells of the sweep, run or not. */
+        public int sweepCells() {
+            return margins.size() * scales.size();
         }
 
         public List<Long> seeds() {
@@ -198,7 +208,7 @@ public final class StabilityMap {
 
     /** The title of a map's figure: data set, head, network, epochs, seeds, and what its marks mean. */
     static String title(Map2 map) {
-        boolean missing = map.cells().size() < map.margins().size() * map.scales().size();
+        boolean missing = map.cells().size() < map.sweepCells();
         return String.format(Locale.ROOT, "Stability: %s, %s, d = %d, network %s, %d epochs, seeds %s: mean best test accuracy (x: a seed collapsed%s)",
                 map.dataset(), map.head(), map.featureDim(), map.network(), EPOCHS,
                 String.join(",", map.seeds().stream().map(String::valueOf).toList()), missing ? "; grey: no run yet" : "");
@@ -220,7 +230,7 @@ public final class StabilityMap {
         for (Map2 map : maps) {
             sb.append("- **").append(map.dataset()).append(", ").append(map.head()).append(", d = ").append(map.featureDim())
                     .append("** (`").append(map.fileStem()).append("`, ").append(map.cells().size()).append(" of ")
-                    .append(map.margins().size() * map.scales().size()).append(" cells run): ").append(StabilityRules.ruleOfThumb(map)).append("; ")
+                    .append(map.sweepCells()).append(" cells run): ").append(StabilityRules.ruleOfThumb(map)).append("; ")
                     .append(StabilityRules.collapsesAndBest(map)).append(".\n");
         }
         return sb.toString();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.softmaxzoo.report.StabilityMap.Cell;
 import org.softmaxzoo.report.StabilityMap.Map2;
 
@@ -24,10 +25,12 @@ public final class StabilityRules {
      * where a middle one trains.
      */
     public static List<BigDecimal> scalesTrainingAll(Map2 map, BigDecimal maxMargin, int seeds) {
-        return map.scales().stream().filter(s -> map.margins().stream().filter(m -> m.compareTo(maxMargin) <= 0).allMatch(m -> {
-            Cell c = map.cell(m, s);
-            return c != null && c.trains(seeds);
-        })).toList();
+        return map.scales().stream().filter(s -> cellsUpTo(map, s, maxMargin).allMatch(c -> c != null && c.trains(seeds))).toList();
+    }
+
+    /** The cells at scale {@code s} of every margin up to {@code maxMargin}, null where no run has them. */
+    private static Stream<Cell> cellsUpTo(Map2 map, BigDecimal s, BigDecimal maxMargin) {
+        return map.margins().stream().filter(m -> m.compareTo(maxMargin) <= 0).map(m -> map.cell(m, s));
     }
 
     /**
@@ -76,7 +79,7 @@ public final class StabilityRules {
 
     /** Whether a seed collapsed at scale {@code s} with some margin up to {@code maxMargin}. */
     private static boolean collapsedUpTo(Map2 map, BigDecimal s, BigDecimal maxMargin) {
-        return map.margins().stream().filter(m -> m.compareTo(maxMargin) <= 0).map(m -> map.cell(m, s)).anyMatch(c -> c != null && c.collapsed() > 0);
+        return cellsUpTo(map, s, maxMargin).anyMatch(c -> c != null && c.collapsed() > 0);
     }
 
     /** " so far" when a "no scale trains every margin up to this one" may still change: some scale has no collapse up to it. */
@@ -91,7 +94,7 @@ public final class StabilityRules {
         for (BigDecimal m : map.margins()) {
             for (BigDecimal s : map.scales()) {
                 Cell c = map.cell(m, s);
-                if (c != null && c.accuracies().n() >= seeds && (best == null || c.accuracies().mean() > best.accuracies().mean())) {
+                if (c != null && c.ranOn(seeds) && (best == null || c.accuracies().mean() > best.accuracies().mean())) {
                     best = c;
                 }
             }
@@ -106,7 +109,7 @@ public final class StabilityRules {
         Cell best = bestCell(map);
         String bestText = best == null ? "no cell has run on every seed yet"
                 : String.format(Locale.ROOT, "highest mean %.4f at m = %s%s, s = %s; within %d points of it: %s", best.accuracies().mean(),
-                        best.margin().toPlainString(), unit, best.scale().stripTrailingZeros().toPlainString(), NEAR_BEST_POINTS,
+                        best.margin().toPlainString(), unit, plain(best.scale()), NEAR_BEST_POINTS,
                         nearBest(map, best.accuracies().mean() - NEAR_BEST_POINTS / 100.0));
         return String.format(Locale.ROOT, "%d of %d cells run had a seed collapse; %s", collapsed, map.cells().size(), bestText);
     }
@@ -118,17 +121,22 @@ public final class StabilityRules {
         for (BigDecimal s : map.scales()) {
             List<BigDecimal> near = map.margins().stream().filter(m -> {
                 Cell c = map.cell(m, s);
-                return c != null && c.accuracies().n() >= seeds && c.accuracies().mean() >= floor - 1e-9; // inclusive despite rounding
+                return c != null && c.ranOn(seeds) && c.accuracies().mean() >= floor - 1e-9; // inclusive despite rounding
             }).toList();
             if (!near.isEmpty()) {
                 String margins = near.size() == map.margins().size() ? "every margin" : "m = " + String.join(", ", near.stream().map(BigDecimal::toPlainString).toList());
-                parts.add("s = " + s.stripTrailingZeros().toPlainString() + ": " + margins);
+                parts.add("s = " + plain(s) + ": " + margins);
             }
         }
         return String.join("; ", parts);
     }
 
     private static String scales(List<BigDecimal> scales) {
-        return String.join(", ", scales.stream().map(s -> s.stripTrailingZeros().toPlainString()).toList());
+        return String.join(", ", scales.stream().map(StabilityRules::plain).toList());
+    }
+
+    /** A scale as the sweep writes it: 16, not 16.0. */
+    private static String plain(BigDecimal scale) {
+        return scale.stripTrailingZeros().toPlainString();
     }
 }
