@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.softmaxzoo.eval.OpenSetBenchmark;
 import org.softmaxzoo.report.Explanations;
 import org.softmaxzoo.report.OpenSetReport;
+import org.softmaxzoo.report.ReferenceAgreement;
 import org.softmaxzoo.report.ReferenceFindings;
 import org.softmaxzoo.report.ResultsCheck;
 import org.softmaxzoo.report.SeedSpread;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "summarize", mixinStandardHelpOptions = true,
         description = "Compare the runs' worklogs with the reference tables: Markdown, CSV and a bar chart per data set, "
-                + "the seed spread and the training fit, and check the reference's headline findings on the finished runs (findings.md).")
+                + "the seed spread, the training fit and how far the reference agrees with ours (agreement.md, also refreshed in RESULTS.md), and check the reference's headline findings on the finished runs (findings.md).")
 final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "results/runs", description = "Folder of run folders. Default: ${DEFAULT-VALUE}")
     Path runs;
@@ -34,7 +35,7 @@ final class SummarizeCommand implements Callable<Integer> {
     Path figures;
 
     @Option(names = "--check", description = "Write nothing: recompute everything from the worklogs and list where the committed "
-            + "results disagree (a table, seed spread, training fit, findings.md or differences.md missing or not what the worklogs give, a run more than a point from "
+            + "results disagree (a table, seed spread, training fit, findings.md, differences.md, agreement.md or RESULTS.md's copy of it missing or not what the worklogs give, a run more than a point from "
             + "the reference or a finding that does not hold without its line in explanations.csv); exit 1 if anything does")
     boolean check;
 
@@ -75,6 +76,7 @@ final class SummarizeCommand implements Callable<Integer> {
         }
         System.out.println("wrote " + ReferenceFindings.write(protocol, firstStage, out));
         System.out.println("wrote " + Explanations.writeDifferences(tables, protocol, Explanations.read(out), out));
+        ReferenceAgreement.write(runs, DATASETS, out).forEach(p -> System.out.println("wrote " + p));
         for (String name : OpenSetReport.TABLES) {
             if (Files.isDirectory(runs.resolve(name))) {
                 System.out.println("wrote " + OpenSetReport.writeTablesAndChart(OpenSetBenchmark.saved(runs.resolve(name)), out, figures, name));

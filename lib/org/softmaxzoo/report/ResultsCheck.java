@@ -16,7 +16,8 @@ import tech.tablesaw.api.Table;
 /**
  * {@code summarize --check}: recomputes the tables and findings from the committed worklogs and lists
  * every way the committed results disagree with them: a table, {@code <data set>-seeds.md},
- * {@code <data set>-training-fit.md}, {@code findings.md} or {@code differences.md} that is missing or not what the
+ * {@code <data set>-training-fit.md}, {@code findings.md}, {@code differences.md} or {@code agreement.md} (and its copy in
+ * {@code RESULTS.md}, {@link ReferenceAgreement}) that is missing or not what the
  * worklogs give (drift: someone edited a worklog or forgot to rerun {@code summarize}), a finished run more than
  * {@value #EXPLAIN_ABOVE} from the reference without its explanation, a finding that does not hold without its explanation, an explanation
  * that no longer applies, a stability map's table ({@link StabilityMap}) or an open-set table ({@link OpenSetReport#TABLES}) that is not what its runs give.
@@ -67,6 +68,7 @@ public final class ResultsCheck {
         List<ReferenceFindings.Check> firstStage = ReferenceFindings.check(runsDir, fresh, ResultsSummary.Basis.FIRST_STAGE);
         compareText(resultsDir.resolve(ReferenceFindings.FILE), ReferenceFindings.markdown(protocol, firstStage), problems);
         compareText(resultsDir.resolve(Explanations.DIFFERENCES_FILE), Explanations.differences(fresh, protocol, explanations), problems);
+        problems.addAll(ReferenceAgreement.problems(runsDir, datasets, resultsDir));
         for (String name : OpenSetReport.TABLES) {
             if (Files.isDirectory(runsDir.resolve(name))) {
                 OpenSetReport.tableTexts(OpenSetBenchmark.saved(runsDir.resolve(name)), name)

@@ -154,7 +154,8 @@ public final class SeedSpread {
         return md;
     }
 
-    private static String fmt(double v, int digits) {
+    /** A number with {@code digits} decimals, "-" for NaN (a statistic that needs more seeds). */
+    static String fmt(double v, int digits) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%." + digits + "f", v);
     }
 }
