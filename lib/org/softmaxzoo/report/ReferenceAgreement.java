@@ -25,14 +25,14 @@ public final class ReferenceAgreement {
     public static final String PAGE = "RESULTS.md";
 
     /** One data set on one basis. {@code minSeeds}/{@code maxSeeds}: fewest and most seeds among the seeded rows. */
-    record Line(String dataset, ResultsSummary.Basis basis, int rowsRun, int rows, double spearman, double meanAbsoluteDifference,
+    public record Line(String dataset, ResultsSummary.Basis basis, int rowsRun, int rows, double spearman, double meanAbsoluteDifference,
                 int seededRows, int minSeeds, int maxSeeds, double spearmanOfMeans, long referenceOutside) {
     }
 
     private ReferenceAgreement() {
     }
 
-    static List<Line> lines(Path runsDir, List<String> datasets) {
+    public static List<Line> lines(Path runsDir, List<String> datasets) {
         List<Line> lines = new ArrayList<>();
         for (String ds : datasets) {
             ResultsSummary.Summary s = ResultsSummary.summarize(runsDir, ds);
@@ -48,7 +48,7 @@ public final class ReferenceAgreement {
     }
 
     /** The Markdown table alone (what {@code RESULTS.md} quotes). */
-    static String table(List<Line> lines) {
+    public static String table(List<Line> lines) {
         StringBuilder sb = new StringBuilder("| data set | basis | rows run (seed 1) | Spearman with the reference (seed 1) "
                 + "| mean abs. difference (seed 1) | rows with 2+ seeds | seeds per row | Spearman with our seeds' means "
                 + "| reference outside our seeds' range |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
