@@ -113,15 +113,17 @@ class StabilityMapTest {
         StabilityMap.Map2 map = sweep().get(0);
         BufferedImage img = StabilityMap.figure(map);
         // Layout of HeatMap.render: cells 64 px from x = 90, y = 60, rows bottom-up (m = 0 at the bottom of three rows).
+        // Colours span the map's range rounded out to 0.05: means 0.55 and 0.98 give [0.55, 1.00], so the lowest cell
+        // takes the ramp's first colour.
         // (m = 0, s = 16): column 2, row 0 -> drawn at y = 60 + 2 x 64; a pixel off its text and diagonals.
-        assertEquals(HeatMap.colour(0.98, 0, 1).getRGB(), img.getRGB(90 + 2 * 64 + 32, 60 + 2 * 64 + 6));
+        assertEquals(HeatMap.colour(0.98, 0.55, 1.0).getRGB(), img.getRGB(90 + 2 * 64 + 32, 60 + 2 * 64 + 6));
         // (m = 0.5, s = 1): no run, grey.
         assertEquals(HeatMap.NO_VALUE.getRGB(), img.getRGB(90 + 32, 60 + 6));
         // (m = 0.2, s = 1): mean 0.55, crossed: the diagonal's pixel is ink, not the cell's colour.
         int x = 90 + 20;
         int y = 60 + 64 + 20;
-        assertTrue(img.getRGB(x, y) != HeatMap.colour(0.55, 0, 1).getRGB(), "the x over the collapsed cell");
-        assertEquals(HeatMap.colour(0.55, 0, 1).getRGB(), img.getRGB(90 + 32, 60 + 64 + 6));
+        assertTrue(img.getRGB(x, y) != new Color(68, 1, 84).getRGB(), "the x over the collapsed cell");
+        assertEquals(new Color(68, 1, 84).getRGB(), img.getRGB(90 + 32, 60 + 64 + 6));
         // The ramp's ends.
         assertEquals(new Color(68, 1, 84), HeatMap.colour(0, 0, 1));
         assertEquals(new Color(253, 231, 37), HeatMap.colour(1.5, 0, 1));
