@@ -32,6 +32,7 @@ public final class ReferenceAgreement {
     private ReferenceAgreement() {
     }
 
+    /** One line per data set and basis (all 40 epochs, then the best within 10), from the worklogs under {@code runsDir}. */
     public static List<Line> lines(Path runsDir, List<String> datasets) {
         List<Line> lines = new ArrayList<>();
         for (String ds : datasets) {
