@@ -76,7 +76,7 @@ final class SummarizeCommand implements Callable<Integer> {
         }
         System.out.println("wrote " + ReferenceFindings.write(protocol, firstStage, out));
         System.out.println("wrote " + Explanations.writeDifferences(tables, protocol, Explanations.read(out), out));
-        ReferenceAgreement.write(runs, DATASETS, out).forEach(p -> System.out.println("wrote " + p));
+        ReferenceAgreement.write(tables, runs, out).forEach(p -> System.out.println("wrote " + p));
         for (String name : OpenSetReport.TABLES) {
             if (Files.isDirectory(runs.resolve(name))) {
                 System.out.println("wrote " + OpenSetReport.writeTablesAndChart(OpenSetBenchmark.saved(runs.resolve(name)), out, figures, name));

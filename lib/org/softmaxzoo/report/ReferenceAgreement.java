@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToIntFunction;
+import java.util.Map;
 import org.softmaxzoo.train.AtomicFiles;
+import tech.tablesaw.api.Table;
 
 /**
  * How far the reference tables agree with ours, one line per data set and basis: on seed 1, the rows run, the
@@ -32,19 +34,23 @@ public final class ReferenceAgreement {
     private ReferenceAgreement() {
     }
 
-    /** One line per data set and basis (all 40 epochs, then the best within 10), from the worklogs under {@code runsDir}. */
-    public static List<Line> lines(Path runsDir, List<String> datasets) {
+    /**
+     * One line per data set and basis (all 40 epochs, then the best within 10): the seed-1 numbers from each data set's
+     * results table ({@link ResultsSummary.Summary#table}, which the caller has already read), the seeds' from the
+     * worklogs under {@code runsDir}.
+     */
+    public static List<Line> lines(Map<String, Table> tables, Path runsDir) {
         List<Line> lines = new ArrayList<>();
-        for (String ds : datasets) {
-            ResultsSummary.Summary s = ResultsSummary.summarize(runsDir, ds);
-            for (ResultsSummary.Comparison c : List.of(s.protocol(), s.firstStage())) {
-                List<SeedSpread.Row> seeded = SeedSpread.rows(runsDir, ds, c.basis()).stream().filter(r -> r.n() >= 2).toList();
-                ToIntFunction<SeedSpread.Row> n = SeedSpread.Row::n;
-                lines.add(new Line(ds, c.basis(), c.rows(), s.table().rowCount(), c.spearman(), c.meanAbsoluteDifference(),
-                        seeded.size(), seeded.stream().mapToInt(n).min().orElse(0), seeded.stream().mapToInt(n).max().orElse(0),
-                        SeedSpread.spearmanOfMeans(seeded, 2), seeded.stream().filter(SeedSpread.Row::referenceOutsideSpread).count()));
+        tables.forEach((ds, table) -> {
+            for (ResultsSummary.Basis basis : List.of(ResultsSummary.Basis.PROTOCOL, ResultsSummary.Basis.FIRST_STAGE)) {
+                ResultsSummary.Comparison c = ResultsSummary.compare(table, basis);
+                List<SeedSpread.Row> seeded = SeedSpread.rows(runsDir, ds, basis).stream().filter(r -> r.n() >= 2).toList();
+                IntSummaryStatistics n = seeded.stream().mapToInt(SeedSpread.Row::n).summaryStatistics();
+                lines.add(new Line(ds, basis, c.rows(), table.rowCount(), c.spearman(), c.meanAbsoluteDifference(), seeded.size(),
+                        seeded.isEmpty() ? 0 : n.getMin(), seeded.isEmpty() ? 0 : n.getMax(), SeedSpread.spearmanOfMeans(seeded, 2),
+                        seeded.stream().filter(SeedSpread.Row::referenceOutsideSpread).count()));
             }
-        }
+        });
         return lines;
     }
 
@@ -74,8 +80,8 @@ public final class ReferenceAgreement {
     }
 
     /** Writes {@code agreement.md} and refreshes the table in {@code RESULTS.md} next to {@code outDir} if that page marks it. */
-    public static List<Path> write(Path runsDir, List<String> datasets, Path outDir) {
-        List<Line> lines = lines(runsDir, datasets);
+    public static List<Path> write(Map<String, Table> tables, Path runsDir, Path outDir) {
+        List<Line> lines = lines(tables, runsDir);
         Path md = outDir.resolve(FILE);
         AtomicFiles.writeString(md, markdown(lines));
         List<Path> written = new ArrayList<>(List.of(md));
@@ -92,13 +98,10 @@ public final class ReferenceAgreement {
     }
 
     /** What {@code summarize --check} reports: {@code agreement.md} or the page's copy not what the runs give. */
-    static List<String> problems(Path runsDir, List<String> datasets, Path outDir) {
-        List<Line> lines = lines(runsDir, datasets);
+    static List<String> problems(Map<String, Table> tables, Path runsDir, Path outDir) {
+        List<Line> lines = lines(tables, runsDir);
         List<String> problems = new ArrayList<>();
-        Path md = outDir.resolve(FILE);
-        if (!Files.isRegularFile(md) || !read(md).equals(markdown(lines))) {
-            problems.add(md + ": missing or not what the worklogs give; run `summarize` and commit results/");
-        }
+        ResultsCheck.compareText(outDir.resolve(FILE), markdown(lines), problems);
         Path page = page(outDir);
         if (Files.isRegularFile(page)) {
             String text = read(page);

@@ -68,7 +68,7 @@ public final class ResultsCheck {
         List<ReferenceFindings.Check> firstStage = ReferenceFindings.check(runsDir, fresh, ResultsSummary.Basis.FIRST_STAGE);
         compareText(resultsDir.resolve(ReferenceFindings.FILE), ReferenceFindings.markdown(protocol, firstStage), problems);
         compareText(resultsDir.resolve(Explanations.DIFFERENCES_FILE), Explanations.differences(fresh, protocol, explanations), problems);
-        problems.addAll(ReferenceAgreement.problems(runsDir, datasets, resultsDir));
+        problems.addAll(ReferenceAgreement.problems(fresh, runsDir, resultsDir));
         for (String name : OpenSetReport.TABLES) {
             if (Files.isDirectory(runsDir.resolve(name))) {
                 OpenSetReport.tableTexts(OpenSetBenchmark.saved(runsDir.resolve(name)), name)
@@ -129,7 +129,8 @@ public final class ResultsCheck {
         }
     }
 
-    private static void compareText(Path file, String expected, List<String> problems) {
+    /** Adds a problem when {@code file} is missing or its text is not {@code expected} (a generated file gone stale). */
+    static void compareText(Path file, String expected, List<String> problems) {
         try {
             if (!Files.isRegularFile(file)) {
                 problems.add(file + ": missing; run `summarize` and commit results/");

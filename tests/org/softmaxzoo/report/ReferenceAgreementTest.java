@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.softmaxzoo.testing.Worklogs;
+import tech.tablesaw.api.Table;
 
 /** The agreement table against hand-computed Spearman, mean differences and seed ranges, and its copy in RESULTS.md. */
 class ReferenceAgreementTest {
@@ -26,6 +28,11 @@ class ReferenceAgreementTest {
         Worklogs.curve(dir.resolve("runs"), experiment, acc);
     }
 
+    /** The MNIST results table as summarize reads it from the worklogs. */
+    private Map<String, Table> tables() {
+        return Map.of("mnist", ResultsSummary.summarize(dir.resolve("runs"), "mnist").table());
+    }
+
     @Test
     void spearmanDifferencesAndSeedRangesAreThoseComputedByHand() throws Exception {
         // The reference: ArcFace 30 0.9853 > softmax 0.9807 > NormFace 10 0.9791 > NormFace 1 0.8841 (ranks 4 3 2 1).
@@ -39,7 +46,7 @@ class ReferenceAgreementTest {
         run(BASE + ".seed2", 0.960);                            // softmax .96-.98 (mean .97) misses .9807; within 10 too
         String expected = "| mnist | all 40 epochs | 4 of 27 | 0.800 | 0.0140 | 2 | 2-3 | 1.000 | 1 of 2 |\n"
                 + "| mnist | best within our first 10 epochs | 4 of 27 | 0.800 | 0.0190 | 2 | 2-3 | 1.000 | 2 of 2 |\n";
-        String table = ReferenceAgreement.table(ReferenceAgreement.lines(dir.resolve("runs"), List.of("mnist")));
+        String table = ReferenceAgreement.table(ReferenceAgreement.lines(tables(), dir.resolve("runs")));
         assertTrue(table.endsWith(expected), table);
         assertEquals(4, table.split("\n").length, table);
     }
@@ -52,21 +59,21 @@ class ReferenceAgreementTest {
         String before = "# Results\n\ntext before\n";
         String after = "\ntext after\n";
         Files.writeString(page, before + ReferenceAgreement.BEGIN + "\n| an old table |\n" + ReferenceAgreement.END + after);
-        List<String> stale = ReferenceAgreement.problems(dir.resolve("runs"), List.of("mnist"), results);
+        List<String> stale = ReferenceAgreement.problems(tables(), dir.resolve("runs"), results);
         assertEquals(2, stale.size(), stale.toString());
         assertTrue(stale.get(1).endsWith("RESULTS.md: its agreement table is not what the worklogs give; run `summarize` and commit "
                 + "RESULTS.md"), stale.toString());
 
-        ReferenceAgreement.write(dir.resolve("runs"), List.of("mnist"), results);
+        ReferenceAgreement.write(tables(), dir.resolve("runs"), results);
         String text = Files.readString(page);
         assertTrue(text.startsWith(before + ReferenceAgreement.BEGIN + "\n| data set | basis |"), text);
         assertTrue(text.endsWith("| mnist | best within our first 10 epochs | 1 of 27 | - | 0.0107 | 0 | - | - | - |\n"
                 + ReferenceAgreement.END + after), text);
         assertTrue(Files.readString(results.resolve(ReferenceAgreement.FILE)).contains(
                 "| mnist | all 40 epochs | 1 of 27 | - | 0.0007 | 0 | - | - | - |"));
-        assertEquals(List.of(), ReferenceAgreement.problems(dir.resolve("runs"), List.of("mnist"), results));
+        assertEquals(List.of(), ReferenceAgreement.problems(tables(), dir.resolve("runs"), results));
 
         Files.writeString(page, text.replace("0.0007", "0.0008"));   // someone edits the generated numbers by hand
-        assertEquals(1, ReferenceAgreement.problems(dir.resolve("runs"), List.of("mnist"), results).size());
+        assertEquals(1, ReferenceAgreement.problems(tables(), dir.resolve("runs"), results).size());
     }
 }
