@@ -105,7 +105,10 @@ public final class ReferenceAgreement {
         Path page = page(outDir);
         if (Files.isRegularFile(page)) {
             String text = read(page);
-            if (!withTable(text, table(lines)).equals(text)) {
+            if (!hasMarkers(text)) {
+                problems.add(page + ": the agreement table's markers are missing or out of order; restore the two HTML comments that "
+                        + "open and close it (ReferenceAgreement.BEGIN and END) and run `summarize`");
+            } else if (!withTable(text, table(lines)).equals(text)) {
                 problems.add(page + ": its agreement table is not what the worklogs give; run `summarize` and commit " + PAGE);
             }
         }
@@ -114,12 +117,16 @@ public final class ReferenceAgreement {
 
     /** The page with the text between the markers replaced by {@code table}; unchanged when it has no markers. */
     static String withTable(String page, String table) {
-        int begin = page.indexOf(BEGIN);
-        int end = page.indexOf(END);
-        if (begin < 0 || end < begin) {
+        if (!hasMarkers(page)) {
             return page;
         }
-        return page.substring(0, begin + BEGIN.length()) + "\n" + table + page.substring(end);
+        return page.substring(0, page.indexOf(BEGIN) + BEGIN.length()) + "\n" + table + page.substring(page.indexOf(END));
+    }
+
+    /** Without both markers, in order, summarize cannot refresh the copy and the check would pass a stale one. */
+    private static boolean hasMarkers(String page) {
+        int begin = page.indexOf(BEGIN);
+        return begin >= 0 && page.indexOf(END, begin) > begin;
     }
 
     private static Path page(Path outDir) {

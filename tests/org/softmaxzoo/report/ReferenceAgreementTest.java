@@ -75,5 +75,10 @@ class ReferenceAgreementTest {
 
         Files.writeString(page, text.replace("0.0007", "0.0008"));   // someone edits the generated numbers by hand
         assertEquals(1, ReferenceAgreement.problems(tables(), dir.resolve("runs"), results).size());
+
+        Files.writeString(page, text.replace(ReferenceAgreement.END, ""));   // a marker deleted: no silent pass
+        List<String> unmarked = ReferenceAgreement.problems(tables(), dir.resolve("runs"), results);
+        assertEquals(1, unmarked.size(), unmarked.toString());
+        assertTrue(unmarked.get(0).contains("markers are missing"), unmarked.toString());
     }
 }
