@@ -7,6 +7,9 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -106,14 +109,46 @@ public final class HeatMap {
         }
         g.setColor(Color.BLACK);
         g.drawRect(bx, top, 18, bh);
-        for (int k = 0; k <= 4; k++) {
-            double v = lo + (hi - lo) * k / 4;
-            int y = top + bh - (int) Math.round(bh * k / 4.0);
+        for (BigDecimal tick : ticks(lo, hi)) {
+            int y = top + bh - (int) Math.round(bh * (tick.doubleValue() - lo) / (hi - lo));
             g.drawLine(bx + 18, y, bx + 22, y);
-            g.drawString(String.format(Locale.ROOT, "%.2f", v), bx + 25, y + 4);
+            g.drawString(tick.toPlainString(), bx + 25, y + 4);
         }
-        g.drawString(barTitle, bx - 10, top + bh + 42);
+        // Upright beside the tick labels, so that a long title is not cut at the image's right edge.
+        g.rotate(-Math.PI / 2);
+        g.drawString(barTitle, -(top + bh / 2 + g.getFontMetrics().stringWidth(barTitle) / 2), bx + 78);
+        g.setTransform(saved);
         g.dispose();
         return img;
+    }
+
+    /** Round steps for the colour bar: 1, 2, 2.5 or 5 times a power of ten. */
+    private static final double[] STEP_MANTISSAS = {1, 2, 2.5, 5};
+
+    /**
+     * The colour bar's ticks on [lo, hi]: every multiple of the smallest round step that leaves at most five intervals,
+     * written with as many decimals as the step needs (0.65, 0.70, 0.75, 0.80 rather than quarters of the range).
+     */
+    static List<BigDecimal> ticks(double lo, double hi) {
+        BigDecimal step = null;
+        for (int exponent = -4; step == null && exponent <= 4; exponent++) {
+            for (double mantissa : STEP_MANTISSAS) {
+                BigDecimal candidate = BigDecimal.valueOf(mantissa).scaleByPowerOfTen(exponent);
+                if ((hi - lo) / candidate.doubleValue() <= 5 + 1e-9) {
+                    step = candidate.stripTrailingZeros();
+                    break;
+                }
+            }
+        }
+        if (step == null) {
+            throw new IllegalArgumentException("colour range [" + lo + ", " + hi + "] too wide for a heat map's bar");
+        }
+        int scale = Math.max(step.scale(), 0);
+        List<BigDecimal> ticks = new ArrayList<>();
+        double first = Math.ceil(lo / step.doubleValue() - 1e-9);
+        for (double k = first; k * step.doubleValue() <= hi + 1e-9 * step.doubleValue(); k++) {
+            ticks.add(step.multiply(BigDecimal.valueOf((long) k)).setScale(scale, RoundingMode.HALF_UP));
+        }
+        return ticks;
     }
 }

@@ -297,6 +297,6 @@ public final class StabilityMap {
             }
         }
         return HeatMap.render(title(map), "scale s", map.scales().stream().map(BigDecimal::toPlainString).toList(), map.marginUnit(),
-                map.margins().stream().map(BigDecimal::toPlainString).toList(), values, crossed, range[0], range[1], "mean best acc");
+                map.margins().stream().map(BigDecimal::toPlainString).toList(), values, crossed, range[0], range[1], "mean best test accuracy");
     }
 }
