@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A heat map drawn with Java2D: one square per (row, column) coloured by its value on a fixed range
+ * A heat map drawn with Java2D: one square per (row, column) coloured by its value on a given range
  * (viridis-like), its value written in it, an x over marked cells, grey where there is no value; row and
  * column labels, axis titles, a colour bar and a title.
  */

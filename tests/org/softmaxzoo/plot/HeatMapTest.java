@@ -1,7 +1,7 @@
 package org.softmaxzoo.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -43,6 +43,6 @@ class HeatMapTest {
                 ink |= img.getRGB(x, y) != white;
             }
         }
-        assertNotEquals(false, ink, "no bar title beside the colour bar");
+        assertTrue(ink, "no bar title beside the colour bar");
     }
 }
