@@ -87,7 +87,7 @@ class TowersTest {
             }
         }
         // Relative: two towers sum the gradient in another order, and float rounding grows over the steps with the
-        // processor (an Intel Xeon left 4e-6 of 2.85 after five steps, past the absolute 1e-5 that passed on AMD EPYC);
+        // processor (an Intel Xeon left 1.2e-5 of 2.85 after five steps, past the absolute 1e-5 that passed on AMD EPYC);
         // a wrong split or a lost tower moves the loss by far more than 3e-5 of it from the second step on.
         for (int step = 0; step < losses[0].length; step++) {
             assertEquals(losses[0][step], losses[1][step], 3e-5f * Math.abs(losses[0][step]),
